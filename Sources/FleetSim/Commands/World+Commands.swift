@@ -1,0 +1,135 @@
+/// Validation and effect of player commands. `check` says why a command
+/// would be refused without changing anything; `apply` checks and applies.
+extension World {
+    public func check(_ command: Command) throws(CommandError) {
+        switch command {
+        case let .scale(name, count):
+            _ = try taskService(name)
+            guard (0...Self.maxTasksPerService).contains(count) else {
+                throw CommandError("count must be 0…\(Self.maxTasksPerService), got \(count)")
+            }
+        case let .autoscale(name, change):
+            let i = try taskService(name)
+            var policy = services[i].autoscaling
+            Self.merge(change, into: &policy)
+            guard (0...Self.maxTasksPerService).contains(policy.minCapacity),
+                  (1...Self.maxTasksPerService).contains(policy.maxCapacity) else {
+                throw CommandError("min must be 0…\(Self.maxTasksPerService) and max 1…\(Self.maxTasksPerService)")
+            }
+            guard policy.minCapacity <= policy.maxCapacity else {
+                throw CommandError("min (\(policy.minCapacity)) must not exceed max (\(policy.maxCapacity))")
+            }
+            let range: ClosedRange<Double> = policy.metric == .cpu ? 1...100 : 1...1_000_000
+            guard range.contains(policy.target) else {
+                throw CommandError("target for \(policy.metric.rawValue) must be \(Command.number(range.lowerBound))…\(Command.number(range.upperBound)), got \(Command.number(policy.target))")
+            }
+        case let .deploy(name, version):
+            let i = try taskService(name)
+            guard let v = services[i].version(named: version) else { throw unknownVersion(version, service: i) }
+            if let primary = services[i].primary, primary.versionIndex == v, primary.rollout != .failed {
+                throw CommandError("\(name) is already on \(version) (use restart to replace its tasks)")
+            }
+        case let .rollback(name):
+            let i = try taskService(name)
+            guard rollbackTarget(service: i) != nil else {
+                throw CommandError("\(name) has no earlier version to roll back to")
+            }
+        case let .restart(name):
+            _ = try taskService(name)
+        case let .acknowledge(id):
+            let incident = try openIncident(id)
+            if incident.acknowledgedAt != nil { throw CommandError("incident #\(id) is already acknowledged") }
+        case let .resolve(id):
+            let incident = try openIncident(id)
+            if incident.mitigatedAt == nil { throw CommandError("incident #\(id) is still firing: mitigate it first (\(incident.title))") }
+        }
+    }
+
+    /// Applies a command, or records why it was refused. Returns the refusal, if any.
+    @discardableResult
+    mutating func apply(_ command: Command) -> CommandError? {
+        do throws(CommandError) { try check(command) } catch {
+            record(command.service, .commandRejected(command: command.text, reason: error.message))
+            return error
+        }
+        record(command.service, .command(command.text))
+        switch command {
+        case let .scale(name, count):
+            setDesired(service: serviceIndex(named: name)!, to: count, cause: "manual: scale \(name) \(count)")
+        case let .autoscale(name, change):
+            let i = serviceIndex(named: name)!
+            Self.merge(change, into: &services[i].autoscaling)
+            let policy = services[i].autoscaling
+            if policy.enabled {
+                let clamped = min(max(services[i].desiredCount, policy.minCapacity), policy.maxCapacity)
+                setDesired(service: i, to: clamped, cause: "registered scalable target min \(policy.minCapacity) max \(policy.maxCapacity)")
+            }
+            services[i].scaling.highDatapoints = 0
+            services[i].scaling.lowDatapoints = 0
+        case let .deploy(name, version):
+            let i = serviceIndex(named: name)!
+            startDeployment(service: i, versionIndex: services[i].version(named: version)!)
+        case let .rollback(name):
+            let i = serviceIndex(named: name)!
+            startDeployment(service: i, versionIndex: rollbackTarget(service: i)!)
+        case let .restart(name):
+            let i = serviceIndex(named: name)!
+            startDeployment(service: i, versionIndex: launchDeployment(service: i).versionIndex)
+        case let .acknowledge(id):
+            incidents[incidents.firstIndex { $0.id == id }!].acknowledgedAt = tick
+        case let .resolve(id):
+            let k = incidents.firstIndex { $0.id == id }!
+            incidents[k].resolvedAt = tick
+            if let a = alarms.firstIndex(where: { $0.openIncident == id }) { alarms[a].openIncident = nil }
+        }
+        return nil
+    }
+
+    /// The version `rollback` would deploy: the last completed one while a
+    /// deployment is in progress or failed, else the one completed before it.
+    public func rollbackTarget(service i: Int) -> Int? {
+        let service = services[i]
+        guard let primary = service.primary else { return nil }
+        if primary.rollout != .completed { return service.lastCompletedVersionIndex }
+        return service.completedVersions.dropLast().last { $0 != primary.versionIndex }
+    }
+
+    static func merge(_ change: AutoscaleChange, into policy: inout AutoscalingPolicy) {
+        if let enabled = change.enabled { policy.enabled = enabled }
+        if let metric = change.metric {
+            if metric != policy.metric && change.target == nil { policy.target = metric == .cpu ? 60 : 1_000 }
+            policy.metric = metric
+        }
+        if let target = change.target { policy.target = target }
+        if let min = change.minCapacity { policy.minCapacity = min }
+        if let max = change.maxCapacity { policy.maxCapacity = max }
+    }
+
+    func taskService(_ name: String) throws(CommandError) -> Int {
+        let i = try anyService(name)
+        guard services[i].spec.runsTasks else {
+            throw CommandError("\(name) is an external dependency: it runs no tasks you can change")
+        }
+        return i
+    }
+
+    func anyService(_ name: String) throws(CommandError) -> Int {
+        guard let i = serviceIndex(named: name) else {
+            throw CommandError("unknown service '\(name)' (services: \(services.map(\.name).joined(separator: ", ")))")
+        }
+        return i
+    }
+
+    func unknownVersion(_ version: String, service i: Int) -> CommandError {
+        CommandError("unknown version '\(version)' of \(services[i].name) (versions: \(services[i].spec.versions.map(\.name).joined(separator: ", ")))")
+    }
+
+    private func openIncident(_ id: Int) throws(CommandError) -> Incident {
+        guard let incident = incidents.first(where: { $0.id == id }) else {
+            let open = openIncidents.map { "#\($0.id)" }
+            throw CommandError("no incident #\(id) (open: \(open.isEmpty ? "none" : open.joined(separator: ", ")))")
+        }
+        if incident.resolvedAt != nil { throw CommandError("incident #\(id) is already resolved") }
+        return incident
+    }
+}

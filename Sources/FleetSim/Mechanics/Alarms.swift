@@ -1,0 +1,66 @@
+/// CloudWatch-style alarms, evaluated on one-minute datapoints, and the
+/// incidents they open: an alarm that fires opens an incident (or re-opens
+/// its unresolved one); an alarm back to OK marks its incident mitigated.
+extension World {
+    /// Thresholds the alarms use.
+    public static let errorRateAlarmThreshold = 0.05
+    public static let latencyAlarmThresholdMs = 1_000.0
+    public static let queueBacklogAlarmThreshold = 1_000
+
+    mutating func evaluateAlarms(edgeDownThisMinute: Bool) {
+        for a in alarms.indices {
+            let alarm = alarms[a]
+            let breaching: Bool
+            switch alarm.kind {
+            case .noHealthyTargets:
+                breaching = edgeDownThisMinute
+            case .errorRate:
+                breaching = lastSample(of: alarm.subject).map { $0.errorRate > Self.errorRateAlarmThreshold } ?? false
+            case .latency:
+                breaching = lastSample(of: alarm.subject).map { $0.p99LatencyMs > Self.latencyAlarmThresholdMs } ?? false
+            case .unhealthyTargets:
+                breaching = lastSample(of: alarm.subject).map { $0.inService < $0.desired } ?? false
+            case .queueBacklog:
+                breaching = (queues.first { $0.spec.name == alarm.subject }?.backlog ?? 0) > Self.queueBacklogAlarmThreshold
+            }
+            alarms[a].breachingMinutes = breaching ? alarm.breachingMinutes + 1 : 0
+            if !alarm.isFiring && alarms[a].breachingMinutes >= alarm.kind.datapointsToAlarm {
+                fire(alarm: a)
+            } else if alarm.isFiring && !breaching {
+                clear(alarm: a)
+            }
+        }
+    }
+
+    private func lastSample(of name: String) -> MinuteSample? {
+        service(named: name)?.history.last
+    }
+
+    private mutating func fire(alarm a: Int) {
+        alarms[a].isFiring = true
+        let alarm = alarms[a]
+        record(alarm.subject, .alarmFired(alarm.kind))
+        if let id = alarm.openIncident, let k = incidents.firstIndex(where: { $0.id == id }) {
+            incidents[k].mitigatedAt = nil
+            return
+        }
+        let incident = Incident(id: nextIncidentID, kind: alarm.kind, subject: alarm.subject, openedAt: tick)
+        nextIncidentID += 1
+        incidents.append(incident)
+        alarms[a].openIncident = incident.id
+        record(alarm.subject, .incidentOpened(id: incident.id, title: incident.title))
+    }
+
+    private mutating func clear(alarm a: Int) {
+        alarms[a].isFiring = false
+        let alarm = alarms[a]
+        record(alarm.subject, .alarmCleared(alarm.kind))
+        if let id = alarm.openIncident, let k = incidents.firstIndex(where: { $0.id == id }) {
+            incidents[k].mitigatedAt = tick
+            record(alarm.subject, .incidentMitigated(id: id))
+        }
+    }
+
+    /// Incidents not yet resolved, oldest first.
+    public var openIncidents: [Incident] { incidents.filter { $0.resolvedAt == nil } }
+}

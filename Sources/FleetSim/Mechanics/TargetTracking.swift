@@ -1,0 +1,76 @@
+/// Target-tracking auto scaling, evaluated once per one-minute datapoint:
+/// after `scaleOutDatapoints` minutes above target it scales out in
+/// proportion to the distance (desired × metric / target); after
+/// `scaleInDatapoints` minutes below 90 % of target it scales in. Cooldowns
+/// block a repeat, scale-in waits for deployments, missing data does nothing.
+public enum TargetTracking {
+    /// The desired count that brings `metric` to `target` if load stays the same.
+    public static func proportionalCapacity(current: Int, metric: Double, target: Double) -> Int {
+        guard target > 0, current > 0 else { return current }
+        return Int((Double(current) * metric / target).rounded(.up))
+    }
+
+    /// Scale in only below this fraction of the target, to avoid flapping.
+    public static let scaleInBand = 0.9
+}
+
+extension World {
+    mutating func evaluateAutoscaling(service i: Int, sample: MinuteSample) {
+        let policy = services[i].autoscaling
+        guard policy.enabled, services[i].spec.runsTasks else { return }
+        guard sample.inService > 0 else {
+            // No datapoint: target tracking takes no action on missing data.
+            services[i].scaling.highDatapoints = 0
+            services[i].scaling.lowDatapoints = 0
+            services[i].scaling.lastMetric = nil
+            return
+        }
+        let metric = policy.metric == .cpu ? sample.cpuPercent : sample.requestsPerTarget
+        services[i].scaling.lastMetric = metric
+        let high = metric > policy.target
+        let low = metric < policy.target * TargetTracking.scaleInBand
+        services[i].scaling.highDatapoints = high ? services[i].scaling.highDatapoints + 1 : 0
+        services[i].scaling.lowDatapoints = low ? services[i].scaling.lowDatapoints + 1 : 0
+        let desired = services[i].desiredCount
+        let wanted = TargetTracking.proportionalCapacity(current: desired, metric: metric, target: policy.target)
+
+        if services[i].scaling.highDatapoints >= policy.scaleOutDatapoints && scaleOutCooldownLeft(service: i) == 0 {
+            let to = min(policy.maxCapacity, max(wanted, desired + 1))
+            if to > desired {
+                setDesired(service: i, to: to, cause: "target tracking: \(policy.metric.rawValue) \(Int(metric.rounded())) above target \(Int(policy.target.rounded()))")
+                services[i].scaling.lastScaleOutTick = tick
+                services[i].scaling.highDatapoints = 0
+            }
+        } else if services[i].scaling.lowDatapoints >= policy.scaleInDatapoints && !services[i].isDeploying
+                    && scaleInCooldownLeft(service: i) == 0 {
+            let to = max(policy.minCapacity, min(wanted, desired - 1))
+            if to < desired {
+                setDesired(service: i, to: to, cause: "target tracking: \(policy.metric.rawValue) \(Int(metric.rounded())) below target \(Int(policy.target.rounded()))")
+                services[i].scaling.lastScaleInTick = tick
+                services[i].scaling.lowDatapoints = 0
+            }
+        }
+    }
+
+    /// Seconds until another scale-out may happen (0 when free to act).
+    public func scaleOutCooldownLeft(service i: Int) -> Int {
+        guard let last = services[i].scaling.lastScaleOutTick else { return 0 }
+        return max(0, last + services[i].autoscaling.scaleOutCooldownSeconds - tick)
+    }
+
+    /// Seconds until a scale-in may happen: after a scale-in its own cooldown,
+    /// and no scale-in during a scale-out cooldown either.
+    public func scaleInCooldownLeft(service i: Int) -> Int {
+        let afterIn = services[i].scaling.lastScaleInTick.map { $0 + services[i].autoscaling.scaleInCooldownSeconds - tick } ?? 0
+        return max(0, afterIn, scaleOutCooldownLeft(service: i))
+    }
+
+    mutating func setDesired(service i: Int, to count: Int, cause: String) {
+        let from = services[i].desiredCount
+        guard from != count else { return }
+        services[i].desiredCount = count
+        services[i].scaling.activities.append(ScalingActivity(tick: tick, from: from, to: count, cause: cause))
+        if services[i].scaling.activities.count > ScalingState.activitiesKept { services[i].scaling.activities.removeFirst() }
+        record(services[i].name, .scaled(from: from, to: count, cause: cause))
+    }
+}

@@ -1,0 +1,66 @@
+import FleetSim
+import Scenarios
+
+/// A command as it was given: the tick it took effect and who gave it.
+public struct LoggedCommand: Sendable, Hashable {
+    public var tick: Int
+    public var command: Command
+}
+
+/// One game of a scenario: the world, the scenario's timeline, the log of
+/// every command, and the clock that advances them together. Player input,
+/// bots and facilitator injects all come in here, stamped with a tick.
+public struct GameSession: Sendable {
+    public let scenario: Scenario
+    public private(set) var world: World
+    public private(set) var commandLog: [LoggedCommand] = []
+    /// Injects given during play (the scenario's own timeline is not repeated here).
+    public private(set) var injectLog: [Inject] = []
+    private var pendingCommands: [Command] = []
+    private var pendingInjects: [Fault] = []
+    public let durationSeconds: Int
+
+    public init(scenario: Scenario, seed: UInt64? = nil, durationSeconds: Int? = nil) throws(FleetSpecError) {
+        self.scenario = scenario
+        self.durationSeconds = durationSeconds ?? scenario.durationSeconds
+        world = try World(fleet: scenario.fleet, seed: seed ?? scenario.defaultSeed)
+    }
+
+    public var isFinished: Bool { world.tick >= durationSeconds }
+    public var secondsLeft: Int { max(0, durationSeconds - world.tick) }
+
+    /// Queues a command for the next tick after checking it against the
+    /// world as it is now. A refused command is not logged.
+    public mutating func submit(_ command: Command) throws(CommandError) {
+        try world.check(command)
+        pendingCommands.append(command)
+    }
+
+    /// Queues a facilitator's inject for the next tick.
+    public mutating func submit(_ fault: Fault) throws(CommandError) {
+        try world.check(fault)
+        pendingInjects.append(fault)
+    }
+
+    /// Advances one tick with the queued commands and the injects due.
+    public mutating func advance() {
+        guard !isFinished else { return }
+        let tick = world.tick
+        for command in pendingCommands { commandLog.append(LoggedCommand(tick: tick, command: command)) }
+        for fault in pendingInjects { injectLog.append(Inject(tick: tick, fault: fault)) }
+        world.step(commands: pendingCommands, injects: scenario.injects(at: tick) + pendingInjects)
+        pendingCommands.removeAll(keepingCapacity: true)
+        pendingInjects.removeAll(keepingCapacity: true)
+    }
+
+    /// Lets `bot` act (at its own cadence), then advances one tick.
+    public mutating func advance(with bot: inout some Bot) {
+        if world.tick % bot.decisionIntervalSeconds == 0 {
+            for command in bot.commands(observing: world, scenario: scenario) {
+                // A bot's refused command is simply dropped, as a player's would be.
+                try? submit(command)
+            }
+        }
+        advance()
+    }
+}
