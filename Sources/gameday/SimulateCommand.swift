@@ -16,14 +16,14 @@ extension Gameday {
 
                 Examples:
                   gameday simulate
-                  gameday simulate --scenario first-day --seed 7 --duration 30m --bot autoscaler
-                  gameday simulate --command "00:09:00 scale router 6" --command "00:09:00 scale web 6"
+                  gameday simulate --seed 7 --duration 30m --bot autoscaler
+                  gameday simulate --command "00:09:00 scale web 6" --events
                 """)
 
         @Option(help: "Scenario to play (\(BuiltInScenarios.ids.joined(separator: ", "))).")
         var scenario = "first-day"
 
-        @Option(help: "Random seed (0 or more); defaults to the scenario's own.")
+        @Option(parsing: .unconditional, help: "Random seed (0 or more); defaults to the scenario's own.")
         var seed: Int64?
 
         @Option(help: "How long to play: 2h, 90m, 45s, 1h30m or HH:MM:SS; defaults to the scenario's length.")

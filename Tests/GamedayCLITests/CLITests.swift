@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Runs the real `gameday` binary as a user would, checking output and exit status.
+@Suite struct CLITests {
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static var binary: URL {
+        // The test bundle sits in the same build products folder as the executable.
+        let products = Bundle.main.bundleURL
+        for candidate in [products, products.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("gameday")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return products.appendingPathComponent("gameday")
+    }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func simulatePrintsTheSameHashOnEveryRun() throws {
+        let args = ["simulate", "--seed", "3", "--duration", "20m", "--bot", "autoscaler", "--command", "00:05:00 scale web 5"]
+        let a = try Self.run(args), b = try Self.run(args)
+        #expect(a.status == 0)
+        #expect(a.stdout.contains("world hash"))
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test func simulateJSONHasTheScoreParts() throws {
+        let result = try Self.run(["simulate", "--duration", "10m", "--json"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(json?["scenario"] as? String == "first-day")
+        #expect((json?["worldHash"] as? String)?.count == 16)
+        #expect(json?["parts"] is [String: Any])
+        #expect(json?["durationSeconds"] as? Int == 600)
+    }
+
+    @Test(arguments: [
+        (["simulate", "--scenario", "nope"], "unknown scenario 'nope' (scenarios: first-day)"),
+        (["simulate", "--seed=-4"], "seed must be 0 or more, got -4"),
+        (["simulate", "--duration", "two hours"], "cannot read duration 'two hours'"),
+        (["simulate", "--bot", "genius"], "genius"),
+        (["simulate", "--command", "00:10:00 scale unicorns 3"], "unknown service 'unicorns' (services: router,"),
+        (["simulate", "--command", "scale web 3"], "--command needs a time then a command"),
+        (["simulate", "--command", "00:01:00 scale web lots"], "COUNT must be a whole number, got 'lots'"),
+        (["fly"], "fly"),
+    ])
+    func badInputIsOneLineAndExitStatus2(arguments: [String], message: String) throws {
+        let result = try Self.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: [["--help"], ["simulate", "--help"], ["bench", "--help"], ["--version"]])
+    func helpAndVersionExitZero(arguments: [String]) throws {
+        let result = try Self.run(arguments)
+        #expect(result.status == 0)
+        #expect(!result.stdout.isEmpty)
+    }
+}
