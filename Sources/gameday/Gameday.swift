@@ -15,7 +15,8 @@ struct Gameday: ParsableCommand {
             crashing containers and bad deploys while the scoreboard counts every request.
             """,
         version: version,
-        subcommands: [Simulate.self, Bench.self]
+        subcommands: [Play.self, Simulate.self, Bench.self],
+        defaultSubcommand: Play.self
     )
 
     /// Runs the command line, and turns every error into one line on stderr

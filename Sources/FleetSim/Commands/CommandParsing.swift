@@ -4,6 +4,12 @@ public struct CommandVerb: Sendable, Hashable {
     public var verb: String
     public var usage: String
     public var summary: String
+
+    public init(verb: String, usage: String, summary: String) {
+        self.verb = verb
+        self.usage = usage
+        self.summary = summary
+    }
 }
 
 extension Command {

@@ -1,0 +1,125 @@
+import FleetSim
+import Session
+
+/// Drawing helpers shared by the overlays: a cleared, boxed, centred window.
+enum Window {
+    static func centered(width: Int, height: Int, in size: (Int, Int)) -> Rect {
+        let w = min(width, size.0 - 2), h = min(height, size.1 - 2)
+        return Rect(x: (size.0 - w) / 2, y: (size.1 - h) / 2, width: w, height: h)
+    }
+
+    static func open(_ rect: Rect, title: String, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        buffer.fill(rect)
+        buffer.box(rect, title: title, glyphs: glyphs, focused: true)
+    }
+}
+
+/// `?`: every key and every command, scrollable.
+enum HelpOverlay {
+    static func lines() -> [(String, String)] {
+        var out: [(String, String)] = [("KEYS", "")]
+        out += KeyMap.bindings.map { ($0.keys, $0.action) }
+        out += [("", ""), ("COMMANDS (type : first)", "")]
+        out += Command.verbs.map { ($0.usage, $0.summary) }
+        out += Completion.consoleVerbs.map { ($0.usage, $0.summary) }
+        out += [("", ""), ("INJECTS (: inject …, to practise)", "")]
+        out += Fault.verbs.map { ("inject " + $0.usage, $0.summary) }
+        out += [("", ""), ("STATUS WORDS", ""),
+                ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
+                ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
+                ("IDLE  SLOW", "scaled to zero · third party slow")]
+        return out
+    }
+
+    static func draw(into buffer: inout CellBuffer, context: RenderContext) {
+        let rect = Window.centered(width: 100, height: context.layout.height - 2, in: (context.layout.width, context.layout.height))
+        Window.open(rect, title: "Help: keys and commands (Esc closes, ↑↓ scroll)", into: &buffer, glyphs: context.glyphs)
+        let inner = rect.inner
+        let all = lines()
+        let scroll = min(context.state.helpScroll, max(0, all.count - inner.height))
+        let keyWidth = min(44, inner.width / 2)
+        for (row, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
+            let heading = line.1.isEmpty
+            buffer.put(line.0, x: inner.x + 1, y: inner.y + row, role: heading ? .title : .accent, attributes: [.bold], limit: heading ? inner.width - 1 : keyWidth)
+            buffer.put(line.1, x: inner.x + 2 + keyWidth, y: inner.y + row, role: .text, limit: inner.width - keyWidth - 3)
+        }
+    }
+}
+
+/// `q` while playing: confirm before leaving a running game.
+enum QuitConfirmOverlay {
+    static func draw(into buffer: inout CellBuffer, context: RenderContext) {
+        let rect = Window.centered(width: 48, height: 6, in: (context.layout.width, context.layout.height))
+        Window.open(rect, title: "Quit?", into: &buffer, glyphs: context.glyphs)
+        buffer.put("The game is still running.", x: rect.x + 2, y: rect.y + 2, role: .text)
+        buffer.put("y quit now    n keep playing", x: rect.x + 2, y: rect.y + 3, role: .accent, attributes: [.bold])
+    }
+}
+
+/// Enter on a service: its tasks one by one, recent stops, timers and logs.
+enum DetailOverlay {
+    static func draw(into buffer: inout CellBuffer, context: RenderContext) {
+        let size = (context.layout.width, context.layout.height)
+        let rect = Rect(x: 1, y: 1, width: size.0 - 2, height: size.1 - 2)
+        guard let index = context.selectedServiceIndex else { return }
+        let service = context.world.services[index]
+        let status = ServiceStatus.of(service, in: context.world)
+        Window.open(rect, title: "\(service.name) · \(service.currentVersion.name) · \(status.label)  (Esc back)", into: &buffer, glyphs: context.glyphs)
+        let inner = rect.inner
+        let half = inner.width / 2
+        var y = inner.y
+        buffer.put(Format.fit("TASK", 6) + Format.fit("PHASE", 14) + Format.fit("TARGET", 11) + Format.fit("AZ", 4) + Format.fit("VER", 5)
+                   + Format.fit("MEM", 6) + "CHECKS", x: inner.x + 1, y: y, role: .dim, attributes: [.bold], limit: half - 1)
+        y += 1
+        let spec = service.spec
+        for task in service.tasks where y < inner.y + inner.height / 2 {
+            let target = spec.isLoadBalanced ? targetLabel(task.target) : (task.target == .healthy ? "healthy" : "grace")
+            let checks = task.consecutiveFailures > 0 ? "\(task.consecutiveFailures) failed" : "\(min(task.consecutivePasses, spec.healthCheck.healthyThreshold))/\(spec.healthCheck.healthyThreshold) ok"
+            let role: Role = task.isHung || task.target == .unhealthy ? .critical : task.isInService ? .text : .info
+            buffer.put(Format.fit(TaskID.format(task.id), 6) + Format.fit(task.isHung ? "RUNNING(hung)" : task.phase.label, 14)
+                       + Format.fit(target, 11) + Format.fit(ZoneName.format(task.zone), 4) + Format.fit(spec.versions[task.versionIndex].name, 5)
+                       + Format.fit(Format.percent(task.memoryUsedMiB / Double(spec.memoryMiB)), 6) + checks,
+                       x: inner.x + 1, y: y, role: role, limit: half - 1)
+            y += 1
+        }
+        if service.tasks.isEmpty { buffer.put("no tasks", x: inner.x + 1, y: y, role: .dim); y += 1 }
+        y += 1
+        buffer.put("RECENTLY STOPPED", x: inner.x + 1, y: y, role: .dim, attributes: [.bold])
+        y += 1
+        for stop in service.recentStops.reversed() where y < inner.maxY {
+            let code = stop.exitCode.map { "exit \($0)" } ?? "no exit code"
+            buffer.put("\(TaskID.format(stop.id)) \(Format.shortClock(stop.stoppedAt)) \(stop.versionName) \(code): \(stop.reason.text)",
+                       x: inner.x + 1, y: y, role: stop.reason.isFailure ? .warning : .dim, limit: half - 1)
+            y += 1
+        }
+        let right = Rect(x: inner.x + half, y: inner.y, width: inner.width - half, height: inner.height / 2)
+        buffer.put("WHY IT HAS NOT HEALED YET", x: right.x + 1, y: right.y, role: .dim, attributes: [.bold])
+        for (row, line) in InspectorPane.lines(service: index, world: context.world).prefix(right.height - 1).enumerated() {
+            buffer.put(line.text, x: right.x + 1, y: right.y + 1 + row, role: line.role, limit: right.width - 2)
+        }
+        let logs = Rect(x: inner.x + half, y: inner.y + inner.height / 2, width: inner.width - half, height: inner.height - inner.height / 2)
+        LogsPane.draw(into: &buffer, rect: logs, context: context)
+    }
+
+    static func targetLabel(_ target: TargetHealth) -> String {
+        switch target {
+        case .initial: "initial"
+        case .healthy: "healthy"
+        case .unhealthy: "unhealthy"
+        case .draining: "draining"
+        case .unused: "—"
+        }
+    }
+}
+
+/// Shown instead of the console when the terminal is below the minimum size.
+enum TooSmallNotice {
+    static func draw(into buffer: inout CellBuffer) {
+        let text = "terminal too small: need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight), have \(buffer.width)×\(buffer.height)"
+        let lines = Format.wrap(text, width: max(1, buffer.width))
+        let top = max(0, (buffer.height - lines.count) / 2)
+        for (row, line) in lines.enumerated() {
+            buffer.put(line, x: max(0, (buffer.width - line.count) / 2), y: top + row, role: .warning, attributes: [.bold])
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import FleetSim
+import Session
+
+/// The team score: total, its parts, a five-minute trend, and the rank
+/// against the rival bot teams playing the same scenario and seed.
+enum ScorePane {
+    /// Points gained (or lost) over the last five simulated minutes.
+    static func fiveMinuteChange(_ world: World) -> Double {
+        let history = world.score.history
+        let then = history.count >= 5 ? history[history.count - 5] : 0
+        return world.score.total - then
+    }
+
+    static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
+        buffer.box(rect, title: "Team score", glyphs: context.glyphs, focused: context.isFocused(.score))
+        let inner = rect.inner
+        let world = context.world
+        let s = world.score
+        let rules = world.fleet.scoring
+        var y = inner.y
+        func line(_ label: String, _ value: String, _ role: Role = .text, note: String = "") {
+            guard y < inner.maxY else { return }
+            buffer.put(Format.fit(label, 12), x: inner.x + 1, y: y, role: .dim)
+            buffer.put(Format.fit(value, 10, alignRight: true), x: inner.x + 13, y: y, role: role, attributes: [.bold])
+            if !note.isEmpty { buffer.put(note, x: inner.x + 24, y: y, role: .dim, limit: inner.maxX - inner.x - 24) }
+            y += 1
+        }
+        let change = fiveMinuteChange(world)
+        line("Score", Format.fixed(s.total, 1), s.total >= 0 ? .scoreUp : .scoreDown)
+        if y < inner.maxY {
+            let arrow = change >= 0 ? context.glyphs.up : context.glyphs.down
+            buffer.put("5 min \(arrow) \(Format.signed(change, 0))", x: inner.x + 1, y: y, role: change >= 0 ? .scoreUp : .scoreDown)
+            let trend = Array(s.history.suffix(30)) + [s.total]
+            let width = inner.width - 16
+            if width > 3 {
+                let low = trend.min() ?? 0
+                Sparkline.draw(trend.map { $0 - low }, into: &buffer, x: inner.x + 15, y: y, width: width, glyphs: context.glyphs)
+            }
+            y += 1
+        }
+        line("requests", Format.signed(s.requestPoints), .ok, note: "\(Format.grouped(s.served)) ok")
+        line("failures", Format.signed(-s.failurePoints), s.failurePoints > 0 ? .critical : .text, note: "\(Format.grouped(s.failed)) failed")
+        line("cost", Format.signed(-s.costPoints), .text, note: "$\(Format.fixed(s.spendDollars, 2)) of $\(Format.fixed(rules.budgetDollars, 0))")
+        if inner.height >= 10 {
+            line("over budget", Format.signed(-s.budgetPoints), s.budgetPoints > 0 ? .critical : .text)
+            line("edge down", Format.signed(-s.edgeDownPoints), s.edgeDownPoints > 0 ? .critical : .text, note: "\(s.edgeDownSeconds)s")
+        }
+        guard y < inner.maxY else { return }
+        let standings = context.match.standings
+        if inner.height - (y - inner.y) >= standings.count + 1 {
+            buffer.put("Rivals (same scenario and seed)", x: inner.x + 1, y: y, role: .dim)
+            y += 1
+            for (place, team) in standings.enumerated() where y < inner.maxY {
+                let name = team.isPlayer ? "\(team.name) (your team)" : team.name
+                let role: Role = team.isPlayer ? .accent : .text
+                buffer.put("\(place + 1). " + Format.fit(name, 18), x: inner.x + 1, y: y, role: role, attributes: team.isPlayer ? [.bold] : [])
+                buffer.put(Format.fit(Format.fixed(team.score, 0), 10, alignRight: true), x: inner.x + 23, y: y, role: role)
+                y += 1
+            }
+        } else {
+            let leader = standings.first { !$0.isPlayer }
+            let text = "Rank \(context.match.rank)/\(standings.count)" + (leader.map { " · best rival \($0.name) \(Format.fixed($0.score, 0))" } ?? "")
+            buffer.put(text, x: inner.x + 1, y: y, role: .accent, limit: inner.width - 1)
+        }
+    }
+}

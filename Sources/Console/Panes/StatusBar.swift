@@ -1,0 +1,49 @@
+/// The bottom line: the command line or filter while typing, otherwise the
+/// result of the last action or the keys that matter most.
+enum StatusBar {
+    static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
+        let state = context.state
+        buffer.fill(rect)
+        switch state.mode {
+        case .command, .filter:
+            let editor = state.mode == .command ? state.commandLine : state.filter
+            let prompt = state.mode == .command ? ":" : "/"
+            buffer.put(prompt, x: rect.x, y: rect.y, role: .accent, attributes: [.bold])
+            buffer.put(editor.text, x: rect.x + 1, y: rect.y, role: .text, limit: rect.width - 2)
+            let cursorX = rect.x + 1 + editor.cursor
+            if cursorX < rect.maxX {
+                var cell = buffer[cursorX, rect.y]
+                cell.attributes.insert(.reverse)
+                buffer[cursorX, rect.y] = cell
+            }
+            let hint: String
+            var role = Role.dim
+            if let message = state.message, message.isError, context.now < message.expiresAt, state.mode == .command {
+                hint = "\(context.glyphs.critical) \(message.text)"
+                role = .critical
+            } else if !state.completions.isEmpty {
+                hint = state.completions.prefix(12).joined(separator: " ")
+            } else {
+                hint = state.mode == .command ? "Tab complete · ↑↓ history · Enter run · Esc cancel" : "Enter keep · Esc clear"
+            }
+            let start = max(cursorX + 3, rect.maxX - hint.unicodeScalars.count - 1)
+            if start < rect.maxX { buffer.put(hint, x: start, y: rect.y, role: role, limit: rect.maxX - start) }
+        case .normal:
+            if let message = state.message, context.now < message.expiresAt {
+                let glyph = message.isError ? context.glyphs.critical : context.glyphs.ok
+                buffer.put("\(glyph) \(message.text)", x: rect.x + 1, y: rect.y, role: message.isError ? .critical : .ok, limit: rect.width - 2)
+                return
+            }
+            let hints: String
+            switch state.screen {
+            case .briefing: hints = "Enter start · ? help · q quit"
+            case .ended: hints = "q leave"
+            case .playing:
+                hints = state.overlay == .detail ? "Esc back · s scale · d deploy · b rollback · R restart · A autoscale"
+                    : "? help · : command · / filter · space pause · +/- speed · Tab pane · Enter details · a ack · q quit"
+            }
+            buffer.put(hints, x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 2)
+            if state.muted { buffer.putRight("bell muted ", endX: rect.maxX, y: rect.y, role: .dim) }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Number and time formats for the panes, cheap enough to run every frame
+/// (no Foundation formatters).
+public enum Format {
+    /// 1234567 → "1,234,567".
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// A number with `decimals` places (0…3), grouped: 1234.56 → "1,234.6".
+    public static func fixed(_ x: Double, _ decimals: Int = 1) -> String {
+        guard x.isFinite else { return "—" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded()
+        let whole = Int(scaled / scale)
+        let fraction = Int(scaled) - whole * Int(scale)
+        var text = grouped(whole)
+        if decimals > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+        }
+        return x < 0 && scaled > 0 ? "-" + text : text
+    }
+
+    /// A signed number: "+12.3" or "-4.0".
+    public static func signed(_ x: Double, _ decimals: Int = 1) -> String { (x >= 0 ? "+" : "") + fixed(x, decimals) }
+
+    public static func percent(_ fraction: Double) -> String {
+        let p = fraction * 100
+        return p > 0 && p < 0.1 ? "<0.1%" : fixed(p, p < 10 ? 1 : 0) + "%"
+    }
+
+    /// Milliseconds as "85ms", "1.2s" or "12s".
+    public static func latency(_ ms: Double) -> String {
+        if ms < 1_000 { return "\(Int(ms.rounded()))ms" }
+        return fixed(ms / 1_000, ms < 10_000 ? 1 : 0) + "s"
+    }
+
+    /// Seconds as "45s", "3m05s" or "1h02m".
+    public static func duration(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "\(s)s" }
+        if s < 3_600 { return "\(s / 60)m\(pad(s % 60))s" }
+        return "\(s / 3_600)h\(pad(s / 60 % 60))m"
+    }
+
+    /// Game time as HH:MM:SS.
+    public static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        return "\(pad(s / 3_600)):\(pad(s / 60 % 60)):\(pad(s % 60))"
+    }
+
+    /// Game time as MM:SS, or H:MM:SS past an hour.
+    public static func shortClock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        return s >= 3_600 ? "\(s / 3_600):\(pad(s / 60 % 60)):\(pad(s % 60))" : "\(pad(s / 60)):\(pad(s % 60))"
+    }
+
+    /// Pads or cuts `text` to exactly `width` columns (cut text ends with `ellipsis`).
+    public static func fit(_ text: String, _ width: Int, ellipsis: String = "…", alignRight: Bool = false) -> String {
+        let count = text.unicodeScalars.count
+        guard width > 0 else { return "" }
+        if count > width {
+            var scalars = String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, width - 1)))
+            scalars.append(contentsOf: ellipsis.unicodeScalars.prefix(1))
+            return String(scalars)
+        }
+        let padding = String(repeating: " ", count: width - count)
+        return alignRight ? padding + text : text + padding
+    }
+
+    /// Splits text into lines of at most `width` columns at spaces.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= width { line += " " + word } else {
+                    lines.append(line)
+                    line = String(word)
+                }
+                while line.count > width {
+                    lines.append(String(line.prefix(width)))
+                    line = String(line.dropFirst(width))
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

@@ -1,0 +1,64 @@
+import Session
+
+/// Composes one frame: a pure function of the game, the UI state, the glyph
+/// set, the terminal size and the time, into a cell buffer.
+public enum FrameRenderer {
+    public static func render(match: Match, state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, now: UInt64) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        let layout = layout(match: match, state: state, width: width, height: height)
+        guard layout.kind != .tooSmall else {
+            TooSmallNotice.draw(into: &buffer)
+            return buffer
+        }
+        let context = RenderContext(match: match, state: state, glyphs: glyphs, layout: layout, now: now)
+        HeaderPane.draw(into: &buffer, rect: layout.header, context: context)
+        for (pane, rect) in layout.panes {
+            draw(pane, into: &buffer, rect: rect, context: context)
+        }
+        if layout.kind == .compact, let rect = layout.rect(of: state.tab) ?? layout.panes.last?.rect {
+            drawTabs(into: &buffer, rect: rect, context: context)
+        }
+        StatusBar.draw(into: &buffer, rect: layout.status, context: context)
+        switch state.screen {
+        case .briefing: BriefingScreen.draw(into: &buffer, context: context)
+        case .ended: EndScreen.draw(into: &buffer, context: context)
+        case .playing: break
+        }
+        switch state.overlay {
+        case .none: break
+        case .help: HelpOverlay.draw(into: &buffer, context: context)
+        case .detail: DetailOverlay.draw(into: &buffer, context: context)
+        case .quitConfirm: QuitConfirmOverlay.draw(into: &buffer, context: context)
+        }
+        return buffer
+    }
+
+    public static func layout(match: Match, state: ConsoleState, width: Int, height: Int) -> ScreenLayout {
+        ScreenLayout(width: width, height: height, tab: state.tab, serviceCount: match.world.services.count,
+                     scalableCount: match.world.services.filter(\.spec.runsTasks).count)
+    }
+
+    static func draw(_ pane: Pane, into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
+        switch pane {
+        case .services: ServicesPane.draw(into: &buffer, rect: rect, context: context)
+        case .scaling: ScalingPane.draw(into: &buffer, rect: rect, context: context)
+        case .incidents: IncidentsPane.draw(into: &buffer, rect: rect, context: context)
+        case .score: ScorePane.draw(into: &buffer, rect: rect, context: context)
+        case .events: EventsPane.draw(into: &buffer, rect: rect, context: context)
+        case .inspector: InspectorPane.draw(into: &buffer, rect: rect, context: context)
+        case .logs: LogsPane.draw(into: &buffer, rect: rect, context: context)
+        }
+    }
+
+    /// The compact layout's tab strip along the bottom edge of the tabbed pane.
+    static func drawTabs(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
+        var x = rect.x + 2
+        let y = rect.maxY - 1
+        for (n, pane) in Pane.tabbed.enumerated() {
+            let label = " \(n + 1) \(pane.title) "
+            guard x + label.count < rect.maxX - 1 else { break }
+            let active = pane == context.state.tab
+            x += buffer.put(label, x: x, y: y, role: active ? .selection : .dim, attributes: active ? [.bold] : [])
+        }
+    }
+}

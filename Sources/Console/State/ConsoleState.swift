@@ -1,0 +1,73 @@
+import Session
+
+/// The panes of the console. In a wide terminal all are on screen; in a
+/// compact one the lower-right area shows one of them at a time.
+public enum Pane: Int, Sendable, CaseIterable {
+    case services, scaling, incidents, score, events, inspector, logs
+
+    public var title: String {
+        switch self {
+        case .services: "Services"
+        case .scaling: "Scaling"
+        case .incidents: "Incidents"
+        case .score: "Team score"
+        case .events: "Events"
+        case .inspector: "Inspector"
+        case .logs: "Logs"
+        }
+    }
+
+    /// Panes the compact layout shows in its tabbed area, in tab order.
+    public static let tabbed: [Pane] = [.incidents, .events, .scaling, .inspector, .logs]
+}
+
+/// Where the game is: the briefing before it starts, play, or the results.
+public enum ConsoleScreen: Sendable, Hashable { case briefing, playing, ended }
+
+/// A layer drawn over the panes that takes the keys while open.
+public enum Overlay: Sendable, Hashable { case none, help, detail, quitConfirm }
+
+/// What typed characters go to.
+public enum InputMode: Sendable, Hashable { case normal, command, filter }
+
+/// A line in the status bar: the result of the last action.
+public struct StatusMessage: Sendable, Hashable {
+    public var text: String
+    public var isError: Bool
+    /// Real time (ms, monotonic) after which it disappears.
+    public var expiresAt: UInt64
+}
+
+/// Everything the console remembers that is not the game itself: focus,
+/// selection, overlays, the command line, speed and pause, mute, messages.
+public struct ConsoleState: Sendable {
+    public var screen: ConsoleScreen = .briefing
+    public var overlay: Overlay = .none
+    public var mode: InputMode = .normal
+    public var focus: Pane = .services
+    /// The pane the compact layout's tabbed area shows.
+    public var tab: Pane = .incidents
+    public var selectedService: String
+    public var selectedIncident: Int?
+    public var eventsScroll = 0
+    public var logsScroll = 0
+    public var helpScroll = 0
+    public var commandLine = LineEditor()
+    /// Completion candidates shown under the command line after Tab.
+    public var completions: [String] = []
+    public var filter = LineEditor()
+    public var clock: TickScheduler
+    public var muted = false
+    public var message: StatusMessage?
+    /// Real time (ms) until which a new incident flashes.
+    public var flashUntil: UInt64 = 0
+    public var incidentsSeen = 0
+    public var commandsGiven = 0
+
+    public init(selectedService: String, speed: Int = 1) {
+        self.selectedService = selectedService
+        clock = TickScheduler(speed: speed)
+    }
+
+    public var filterText: String { filter.text.trimmingSpaces }
+}

@@ -1,0 +1,32 @@
+/// The characters the console draws with: Unicode when the locale is UTF-8,
+/// plain ASCII otherwise, so nothing ever prints as blanks or `lqqk`.
+public struct Glyphs: Sendable, Hashable {
+    public struct Border: Sendable, Hashable {
+        public var topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Unicode.Scalar
+    }
+
+    public var border: Border
+    /// Sparkline levels, lowest first.
+    public var spark: [Unicode.Scalar]
+    public var ok, warning, critical, deploying, idle: String
+    public var focusMarker: String
+    public var selectionMarker: String
+    public var up, down, flat: String
+    public var paused, playing: String
+    public var separator: String
+    public var ellipsis: String
+
+    public static let unicode = Glyphs(
+        border: Border(topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│"),
+        spark: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        ok: "●", warning: "▲", critical: "✖", deploying: "◆", idle: "○",
+        focusMarker: "▶", selectionMarker: "▸", up: "▲", down: "▼", flat: "=",
+        paused: "❚❚", playing: "▶", separator: "│", ellipsis: "…")
+
+    public static let ascii = Glyphs(
+        border: Border(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"),
+        spark: ["_", ".", ",", "-", "=", "+", "*", "#"],
+        ok: "o", warning: "!", critical: "X", deploying: "~", idle: "-",
+        focusMarker: ">", selectionMarker: ">", up: "^", down: "v", flat: "=",
+        paused: "||", playing: ">", separator: "|", ellipsis: "~")
+}

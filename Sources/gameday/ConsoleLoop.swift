@@ -1,0 +1,58 @@
+import Console
+import Terminal
+
+/// The console's main loop: waits for input with a timeout (never spins),
+/// advances the game by the real time that passed, and redraws. The clock is
+/// read here, at the edge; the console itself stays pure.
+struct ConsoleLoop {
+    let screen: TerminalScreen
+    var app: ConsoleApp
+
+    /// Frames are drawn at most this often while the game runs.
+    static let frameMilliseconds = 33
+    /// While paused or waiting, wake this often to expire messages.
+    static let idleMilliseconds = 500
+
+    /// Runs until the player quits or a signal arrives; returns the exit status.
+    mutating func run(exitAfterFirstFrame: Bool = false) -> Int32 {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var last = start
+        func milliseconds() -> UInt64 {
+            let elapsed = clock.now - start
+            return UInt64(elapsed.components.seconds) * 1_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        }
+        let size = screen.size
+        app.resize(width: size.width, height: size.height)
+        screen.draw(app.render(glyphs: screen.glyphs, now: 0))
+        if exitAfterFirstFrame { return 0 }
+        while true {
+            if let signal = screen.pendingSignal { return 128 + signal }
+            let wait: Int
+            if app.isClockRunning {
+                let untilTick = Int(app.state.clock.nanosecondsUntilNextTick / 1_000_000)
+                wait = min(Self.idleMilliseconds, max(Self.frameMilliseconds, untilTick))
+            } else {
+                wait = Self.idleMilliseconds
+            }
+            var effects: [ConsoleEffect] = []
+            switch screen.nextEvent(timeoutMilliseconds: wait) {
+            case let .key(key)?:
+                effects += app.handle(key, now: milliseconds())
+            case .resize?:
+                let size = screen.size
+                app.resize(width: size.width, height: size.height)
+            case nil:
+                break
+            }
+            let now = clock.now
+            let elapsed = now - last
+            last = now
+            let nanoseconds = UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000)
+            effects += app.elapse(nanoseconds: nanoseconds, now: milliseconds())
+            if effects.contains(.quit) { return 0 }
+            if effects.contains(.bell) { screen.bell() }
+            screen.draw(app.render(glyphs: screen.glyphs, now: milliseconds()))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Console
+import FleetSim
+import Foundation
+import Scenarios
+import Session
+import Terminal
+
+extension Gameday {
+    /// `gameday play` (and `gameday` alone): the full-screen console.
+    struct Play: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Play a scenario in the full-screen console (the default command).",
+            discussion: """
+                Press ? in the game for every key and command. Rival bot teams play the same \
+                scenario and seed alongside you.
+
+                Examples:
+                  gameday
+                  gameday play --seed 7 --speed 10
+                  NO_COLOR=1 gameday play --ascii
+                """)
+
+        @Option(help: "Scenario to play (\(BuiltInScenarios.ids.joined(separator: ", "))).")
+        var scenario = "first-day"
+
+        @Option(parsing: .unconditional, help: "Random seed (0 or more); defaults to the scenario's own.")
+        var seed: Int64?
+
+        @Option(help: "How long to play (2h, 90m, 01:30:00); defaults to the scenario's length.")
+        var duration: String?
+
+        @Option(help: "Starting game speed: \(TickScheduler.speeds.map { "\($0)" }.joined(separator: ", ")).")
+        var speed = 1
+
+        @Option(help: "Your team's name on the scoreboard.")
+        var team = "you"
+
+        @Flag(help: "No colour (also set by the NO_COLOR environment variable).")
+        var noColor = false
+
+        @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
+        var ascii = false
+
+        @Flag(help: ArgumentHelp("Start, draw the first frame and exit (start-up benchmark).", visibility: .hidden))
+        var exitAfterFirstFrame = false
+
+        func validate() throws {
+            guard TickScheduler.speeds.contains(speed) else {
+                throw GamedayError("speed must be one of \(TickScheduler.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
+            }
+            guard (1...24).contains(team.count), team.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
+                throw GamedayError("team name must be 1…24 letters, digits, spaces, - _ or ., got '\(team)'")
+            }
+        }
+
+        func run() throws {
+            guard let scenario = BuiltInScenarios.named(self.scenario) else {
+                throw GamedayError("unknown scenario '\(self.scenario)' (scenarios: \(BuiltInScenarios.ids.joined(separator: ", ")))")
+            }
+            if let seed, seed < 0 { throw GamedayError("seed must be 0 or more, got \(seed)") }
+            var durationSeconds: Int?
+            if let duration {
+                guard let seconds = GameClock.parse(duration), seconds > 0 else {
+                    throw GamedayError("cannot read duration '\(duration)' (use e.g. 2h, 90m, 45s, 1h30m or 01:30:00)")
+                }
+                durationSeconds = seconds
+            }
+            let match = try Match(scenario: scenario, seed: seed.map { UInt64($0) }, durationSeconds: durationSeconds, teamName: team)
+            let screen: TerminalScreen
+            do {
+                screen = try TerminalScreen.start(theme: .dark, noColor: noColor, forceASCII: ascii,
+                                                  environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw GamedayError("cannot start the console: \(error.message)")
+            }
+            var loop = ConsoleLoop(screen: screen, app: ConsoleApp(match: match, speed: speed))
+            let status = loop.run(exitAfterFirstFrame: exitAfterFirstFrame)
+            screen.stop()
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
