@@ -115,6 +115,13 @@ public struct CellBuffer: Sendable, Hashable {
         }
     }
 
+    /// Replaces every non-ASCII character with an ASCII stand-in (for terminals whose locale is not UTF-8).
+    public mutating func transliterateToASCII() {
+        for i in cells.indices where !cells[i].scalar.isASCII {
+            cells[i].scalar = Glyphs.asciiStandIn(for: cells[i].scalar)
+        }
+    }
+
     /// The frame as text, one line per row, trailing spaces trimmed.
     public var text: String {
         var lines: [String] = []

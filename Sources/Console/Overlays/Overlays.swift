@@ -56,49 +56,68 @@ enum QuitConfirmOverlay {
     }
 }
 
-/// Enter on a service: its tasks one by one, recent stops, timers and logs.
+/// Enter on a service: its tasks one by one, recent stops, why it has not
+/// healed yet, and its logs. Side by side when wide, stacked when not.
 enum DetailOverlay {
     static func draw(into buffer: inout CellBuffer, context: RenderContext) {
         let size = (context.layout.width, context.layout.height)
-        let rect = Rect(x: 1, y: 1, width: size.0 - 2, height: size.1 - 2)
+        let rect = Rect(x: 0, y: 1, width: size.0, height: size.1 - 2)
         guard let index = context.selectedServiceIndex else { return }
         let service = context.world.services[index]
         let status = ServiceStatus.of(service, in: context.world)
         Window.open(rect, title: "\(service.name) · \(service.currentVersion.name) · \(status.label)  (Esc back)", into: &buffer, glyphs: context.glyphs)
         let inner = rect.inner
-        let half = inner.width / 2
-        var y = inner.y
-        buffer.put(Format.fit("TASK", 6) + Format.fit("PHASE", 14) + Format.fit("TARGET", 11) + Format.fit("AZ", 4) + Format.fit("VER", 5)
-                   + Format.fit("MEM", 6) + "CHECKS", x: inner.x + 1, y: y, role: .dim, attributes: [.bold], limit: half - 1)
-        y += 1
+        let tasks: Rect, why: Rect, logs: Rect
+        if inner.width >= 120 {
+            let half = inner.width / 2
+            tasks = Rect(x: inner.x, y: inner.y, width: half, height: inner.height)
+            why = Rect(x: inner.x + half, y: inner.y, width: inner.width - half, height: inner.height / 2)
+            logs = Rect(x: inner.x + half, y: why.maxY, width: inner.width - half, height: inner.height - why.height)
+        } else {
+            let third = inner.height / 3
+            tasks = Rect(x: inner.x, y: inner.y, width: inner.width, height: third)
+            why = Rect(x: inner.x, y: tasks.maxY, width: inner.width, height: third)
+            logs = Rect(x: inner.x, y: why.maxY, width: inner.width, height: inner.height - 2 * third)
+        }
+        drawTasks(service, into: &buffer, rect: tasks)
+        buffer.put("WHY IT HAS NOT HEALED YET", x: why.x + 1, y: why.y, role: .dim, attributes: [.bold])
+        InspectorPane.drawWrapped(InspectorPane.lines(service: index, world: context.world), into: &buffer,
+                                  rect: Rect(x: why.x + 1, y: why.y + 1, width: why.width - 2, height: why.height - 1))
+        LogsPane.draw(into: &buffer, rect: logs, context: context)
+    }
+
+    private static func drawTasks(_ service: Service, into buffer: inout CellBuffer, rect: Rect) {
         let spec = service.spec
-        for task in service.tasks where y < inner.y + inner.height / 2 {
+        var y = rect.y
+        buffer.put(Format.fit("TASK", 6) + Format.fit("PHASE", 14) + Format.fit("TARGET", 10) + Format.fit("AZ", 3) + Format.fit("VER", 5)
+                   + Format.fit("MEM", 6) + "CHECKS", x: rect.x + 1, y: y, role: .dim, attributes: [.bold], limit: rect.width - 2)
+        y += 1
+        let stopsShown = min(service.recentStops.count, max(1, rect.height / 3))
+        for task in service.tasks where y < rect.maxY - stopsShown - 1 {
             let target = spec.isLoadBalanced ? targetLabel(task.target) : (task.target == .healthy ? "healthy" : "grace")
-            let checks = task.consecutiveFailures > 0 ? "\(task.consecutiveFailures) failed" : "\(min(task.consecutivePasses, spec.healthCheck.healthyThreshold))/\(spec.healthCheck.healthyThreshold) ok"
+            let checks = task.consecutiveFailures > 0
+                ? "\(task.consecutiveFailures) failed"
+                : "\(min(task.consecutivePasses, spec.healthCheck.healthyThreshold))/\(spec.healthCheck.healthyThreshold) ok"
             let role: Role = task.isHung || task.target == .unhealthy ? .critical : task.isInService ? .text : .info
             buffer.put(Format.fit(TaskID.format(task.id), 6) + Format.fit(task.isHung ? "RUNNING(hung)" : task.phase.label, 14)
-                       + Format.fit(target, 11) + Format.fit(ZoneName.format(task.zone), 4) + Format.fit(spec.versions[task.versionIndex].name, 5)
+                       + Format.fit(target, 10) + Format.fit(ZoneName.format(task.zone), 3) + Format.fit(spec.versions[task.versionIndex].name, 5)
                        + Format.fit(Format.percent(task.memoryUsedMiB / Double(spec.memoryMiB)), 6) + checks,
-                       x: inner.x + 1, y: y, role: role, limit: half - 1)
+                       x: rect.x + 1, y: y, role: role, limit: rect.width - 2)
             y += 1
         }
-        if service.tasks.isEmpty { buffer.put("no tasks", x: inner.x + 1, y: y, role: .dim); y += 1 }
+        if service.tasks.isEmpty {
+            buffer.put(spec.runsTasks ? "no tasks" : "third party: no tasks of ours", x: rect.x + 1, y: y, role: .dim)
+            y += 1
+        }
+        guard !service.recentStops.isEmpty, y < rect.maxY else { return }
+        buffer.put("RECENTLY STOPPED", x: rect.x + 1, y: y, role: .dim, attributes: [.bold])
         y += 1
-        buffer.put("RECENTLY STOPPED", x: inner.x + 1, y: y, role: .dim, attributes: [.bold])
-        y += 1
-        for stop in service.recentStops.reversed() where y < inner.maxY {
+        for stop in service.recentStops.reversed() where y < rect.maxY {
             let code = stop.exitCode.map { "exit \($0)" } ?? "no exit code"
             buffer.put("\(TaskID.format(stop.id)) \(Format.shortClock(stop.stoppedAt)) \(stop.versionName) \(code): \(stop.reason.text)",
-                       x: inner.x + 1, y: y, role: stop.reason.isFailure ? .warning : .dim, limit: half - 1)
+                       x: rect.x + 1, y: y, role: stop.reason.isFailure ? .warning : .dim, limit: rect.width - 2)
             y += 1
         }
-        let right = Rect(x: inner.x + half, y: inner.y, width: inner.width - half, height: inner.height / 2)
-        buffer.put("WHY IT HAS NOT HEALED YET", x: right.x + 1, y: right.y, role: .dim, attributes: [.bold])
-        for (row, line) in InspectorPane.lines(service: index, world: context.world).prefix(right.height - 1).enumerated() {
-            buffer.put(line.text, x: right.x + 1, y: right.y + 1 + row, role: line.role, limit: right.width - 2)
-        }
-        let logs = Rect(x: inner.x + half, y: inner.y + inner.height / 2, width: inner.width - half, height: inner.height - inner.height / 2)
-        LogsPane.draw(into: &buffer, rect: logs, context: context)
     }
 
     static func targetLabel(_ target: TargetHealth) -> String {

@@ -14,8 +14,17 @@ enum InspectorPane {
         buffer.box(rect, title: "Inspector: \(name)", glyphs: context.glyphs, focused: context.isFocused(.inspector))
         let inner = rect.inner
         guard let index = context.selectedServiceIndex else { return }
-        for (row, line) in lines(service: index, world: context.world).prefix(inner.height).enumerated() {
-            buffer.put(line.text, x: inner.x + 1, y: inner.y + row, role: line.role, limit: inner.width - 1)
+        drawWrapped(lines(service: index, world: context.world), into: &buffer, rect: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height))
+    }
+
+    /// Draws lines wrapped to the width, continuation lines indented.
+    static func drawWrapped(_ lines: [Line], into buffer: inout CellBuffer, rect: Rect) {
+        var y = rect.y
+        for line in lines {
+            for (n, part) in Format.wrap(line.text, width: max(1, rect.width - 2)).enumerated() where y < rect.maxY {
+                buffer.put(n == 0 ? part : "  " + part, x: rect.x, y: y, role: line.role, limit: rect.width)
+                y += 1
+            }
         }
     }
 

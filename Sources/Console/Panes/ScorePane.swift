@@ -20,9 +20,9 @@ enum ScorePane {
         var y = inner.y
         func line(_ label: String, _ value: String, _ role: Role = .text, note: String = "") {
             guard y < inner.maxY else { return }
-            buffer.put(Format.fit(label, 12), x: inner.x + 1, y: y, role: .dim)
-            buffer.put(Format.fit(value, 10, alignRight: true), x: inner.x + 13, y: y, role: role, attributes: [.bold])
-            if !note.isEmpty { buffer.put(note, x: inner.x + 24, y: y, role: .dim, limit: inner.maxX - inner.x - 24) }
+            buffer.put(Format.fit(label, 11), x: inner.x + 1, y: y, role: .dim)
+            buffer.put(Format.fit(value, 9, alignRight: true), x: inner.x + 12, y: y, role: role, attributes: [.bold])
+            if !note.isEmpty { buffer.put(note, x: inner.x + 22, y: y, role: .dim, limit: inner.maxX - inner.x - 22) }
             y += 1
         }
         let change = fiveMinuteChange(world)
@@ -38,9 +38,9 @@ enum ScorePane {
             }
             y += 1
         }
-        line("requests", Format.signed(s.requestPoints), .ok, note: "\(Format.grouped(s.served)) ok")
-        line("failures", Format.signed(-s.failurePoints), s.failurePoints > 0 ? .critical : .text, note: "\(Format.grouped(s.failed)) failed")
-        line("cost", Format.signed(-s.costPoints), .text, note: "$\(Format.fixed(s.spendDollars, 2)) of $\(Format.fixed(rules.budgetDollars, 0))")
+        line("requests", Format.signed(s.requestPoints), .ok, note: "\(Format.compact(s.served)) ok")
+        line("failures", Format.signed(-s.failurePoints), s.failurePoints > 0 ? .critical : .text, note: "\(Format.compact(s.failed)) failed")
+        line("cost", Format.signed(-s.costPoints), .text, note: "$\(Format.fixed(s.spendDollars, 0))/$\(Format.fixed(rules.budgetDollars, 0))")
         if inner.height >= 10 {
             line("over budget", Format.signed(-s.budgetPoints), s.budgetPoints > 0 ? .critical : .text)
             line("edge down", Format.signed(-s.edgeDownPoints), s.edgeDownPoints > 0 ? .critical : .text, note: "\(s.edgeDownSeconds)s")
@@ -59,7 +59,7 @@ enum ScorePane {
             }
         } else {
             let leader = standings.first { !$0.isPlayer }
-            let text = "Rank \(context.match.rank)/\(standings.count)" + (leader.map { " · best rival \($0.name) \(Format.fixed($0.score, 0))" } ?? "")
+            let text = "Rank \(context.match.rank)/\(standings.count)" + (leader.map { " · top rival \($0.name)" } ?? "")
             buffer.put(text, x: inner.x + 1, y: y, role: .accent, limit: inner.width - 1)
         }
     }

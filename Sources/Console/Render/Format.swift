@@ -12,6 +12,15 @@ public enum Format {
         return n < 0 ? "-" + out : out
     }
 
+    /// A count in at most five characters: 950, 30.5k, 1.2M.
+    public static func compact(_ n: Int) -> String {
+        let m = n.magnitude
+        let sign = n < 0 ? "-" : ""
+        if m < 1_000 { return sign + "\(m)" }
+        if m < 1_000_000 { return sign + fixed(Double(m) / 1_000, m < 10_000 ? 1 : 0) + "k" }
+        return sign + fixed(Double(m) / 1_000_000, m < 10_000_000 ? 1 : 0) + "M"
+    }
+
     /// A number with `decimals` places (0…3), grouped: 1234.56 → "1,234.6".
     public static func fixed(_ x: Double, _ decimals: Int = 1) -> String {
         guard x.isFinite else { return "—" }

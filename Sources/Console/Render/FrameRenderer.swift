@@ -8,6 +8,7 @@ public enum FrameRenderer {
         let layout = layout(match: match, state: state, width: width, height: height)
         guard layout.kind != .tooSmall else {
             TooSmallNotice.draw(into: &buffer)
+            if glyphs.isASCII { buffer.transliterateToASCII() }
             return buffer
         }
         let context = RenderContext(match: match, state: state, glyphs: glyphs, layout: layout, now: now)
@@ -30,6 +31,7 @@ public enum FrameRenderer {
         case .detail: DetailOverlay.draw(into: &buffer, context: context)
         case .quitConfirm: QuitConfirmOverlay.draw(into: &buffer, context: context)
         }
+        if glyphs.isASCII { buffer.transliterateToASCII() }
         return buffer
     }
 
@@ -55,10 +57,10 @@ public enum FrameRenderer {
         var x = rect.x + 2
         let y = rect.maxY - 1
         for (n, pane) in Pane.tabbed.enumerated() {
-            let label = " \(n + 1) \(pane.title) "
-            guard x + label.count < rect.maxX - 1 else { break }
             let active = pane == context.state.tab
-            x += buffer.put(label, x: x, y: y, role: active ? .selection : .dim, attributes: active ? [.bold] : [])
+            let label = "\(n + 1) \(active ? pane.title : pane.shortTitle)"
+            guard x + label.count < rect.maxX - 1 else { break }
+            x += buffer.put(label, x: x, y: y, role: active ? .selection : .dim, attributes: active ? [.bold] : []) + 1
         }
     }
 }

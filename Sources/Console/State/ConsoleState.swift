@@ -17,6 +17,17 @@ public enum Pane: Int, Sendable, CaseIterable {
         }
     }
 
+    /// A short name for the compact layout's tab strip.
+    public var shortTitle: String {
+        switch self {
+        case .incidents: "Inc"
+        case .events: "Evt"
+        case .scaling: "Scale"
+        case .inspector: "Insp"
+        default: title
+        }
+    }
+
     /// Panes the compact layout shows in its tabbed area, in tab order.
     public static let tabbed: [Pane] = [.incidents, .events, .scaling, .inspector, .logs]
 }

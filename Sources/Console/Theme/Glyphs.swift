@@ -29,4 +29,23 @@ public struct Glyphs: Sendable, Hashable {
         ok: "o", warning: "!", critical: "X", deploying: "~", idle: "-",
         focusMarker: ">", selectionMarker: ">", up: "^", down: "v", flat: "=",
         paused: "||", playing: ">", separator: "|", ellipsis: "~")
+
+    /// Whether the set is plain ASCII (then every frame is transliterated to ASCII).
+    public var isASCII: Bool { border.horizontal.isASCII }
+
+    /// ASCII stand-ins for the few non-ASCII characters the panes write in text.
+    static func asciiStandIn(for scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "×": "x"
+        case "—", "–", "─", "·", "•": "-"
+        case "…", "≈": "~"
+        case "→": ">"
+        case "←": "<"
+        case "↑", "▲": "^"
+        case "↓", "▼": "v"
+        case "✓", "●": "o"
+        case "✖": "X"
+        default: "?"
+        }
+    }
 }
