@@ -1,48 +1,69 @@
 import FleetSim
 
-/// The top line: company, scenario, game clock, speed or a PAUSED flag that
-/// cannot be missed, score with its trend, rank, and a flash for new incidents.
+/// The top line: company, game clock, speed or a PAUSED flag that cannot be
+/// missed, score with its five-minute trend, rank, and a flash for new
+/// incidents. On a narrow terminal the least important pieces drop out first.
 enum HeaderPane {
+    private struct Piece {
+        var text: String
+        var role: Role
+        var attributes: CellAttributes
+        /// Lower numbers survive longer when space runs out.
+        var priority: Int
+        /// Joined to the previous piece by a space instead of a separator.
+        var attached = false
+    }
+
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let world = context.world
         let glyphs = context.glyphs
         let state = context.state
         buffer.fill(rect, with: Cell(" ", role: .title, attributes: [.reverse]))
-        var x = rect.x
-        func piece(_ text: String, _ role: Role = .title, _ attributes: CellAttributes = [.reverse]) {
-            guard x < rect.maxX else { return }
-            x += buffer.put(text, x: x, y: rect.y, role: role, attributes: attributes, limit: rect.maxX - x)
-        }
-        piece(" Unicorn.Rentals ", .title, [.reverse, .bold])
-        piece(glyphs.separator + " ")
-        piece(Format.clock(world.tick) + " / " + Format.clock(context.match.player.durationSeconds) + " ")
-        piece(glyphs.separator + " ")
+        let bar: CellAttributes = [.reverse]
+        var pieces: [Piece] = [
+            Piece(text: " Unicorn.Rentals ", role: .title, attributes: [.reverse, .bold], priority: 0),
+            Piece(text: Format.clock(world.tick), role: .title, attributes: bar, priority: 0),
+            Piece(text: "/ " + Format.clock(context.match.player.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
+        ]
         if state.clock.isPaused && state.screen == .playing {
-            piece(" \(glyphs.paused) PAUSED ", .paused, [.bold, .reverse])
-            piece(" ")
+            pieces.append(Piece(text: "\(glyphs.paused) PAUSED", role: .paused, attributes: [.bold, .reverse], priority: 0))
         } else {
-            piece("\(glyphs.playing) \(state.clock.speed)× ")
+            pieces.append(Piece(text: "\(glyphs.playing) \(state.clock.speed)×", role: .title, attributes: bar, priority: 1))
         }
-        piece(glyphs.separator + " ")
-        let total = world.score.total
-        piece("Score \(Format.fixed(total, 0)) ", .title, [.reverse, .bold])
+        pieces.append(Piece(text: "Score \(Format.fixed(world.score.total, 0))", role: .title, attributes: [.reverse, .bold], priority: 0))
         let trend = ScorePane.fiveMinuteChange(world)
-        piece(trend >= 0 ? "\(glyphs.up)\(Format.fixed(trend, 0)) " : "\(glyphs.down)\(Format.fixed(-trend, 0)) ",
-              trend >= 0 ? .scoreUp : .scoreDown, [.reverse, .bold])
-        piece(glyphs.separator + " ")
-        piece("Rank \(context.match.rank)/\(context.match.rivals.count + 1) ")
+        pieces.append(Piece(text: trend >= 0 ? "\(glyphs.up)\(Format.fixed(trend, 0))" : "\(glyphs.down)\(Format.fixed(-trend, 0))",
+                            role: trend >= 0 ? .scoreUp : .scoreDown, attributes: [.reverse, .bold], priority: 3, attached: true))
+        pieces.append(Piece(text: "Rank \(context.match.rank)/\(context.match.rivals.count + 1)", role: .title, attributes: bar, priority: 2))
         if context.now < state.flashUntil, let incident = world.incidents.last {
-            piece(" \(glyphs.critical) NEW INCIDENT #\(incident.id) ", .critical, [.bold, .reverse])
+            pieces.append(Piece(text: "\(glyphs.critical) NEW INCIDENT #\(incident.id)", role: .critical, attributes: [.bold, .reverse], priority: 0))
         } else {
-            let open = world.openIncidents.filter { $0.mitigatedAt == nil }.count
-            if open > 0 {
-                piece(glyphs.separator + " ")
-                piece("\(glyphs.critical) \(open) firing ", .critical, [.reverse, .bold])
+            let firing = world.openIncidents.filter { $0.mitigatedAt == nil }.count
+            if firing > 0 {
+                pieces.append(Piece(text: "\(glyphs.critical) \(firing) firing", role: .critical, attributes: [.reverse, .bold], priority: 1))
             }
         }
+        // Drop the least important pieces until the line fits.
+        let separator = " \(glyphs.separator) "
+        var kept = pieces
+        func width(_ list: [Piece]) -> Int {
+            list.enumerated().reduce(0) { sum, item in
+                sum + item.element.text.unicodeScalars.count + (item.offset == 0 ? 0 : item.element.attached ? 1 : separator.unicodeScalars.count)
+            }
+        }
+        while width(kept) > rect.width, let worst = kept.map(\.priority).max(), worst > 0 {
+            kept.remove(at: kept.lastIndex { $0.priority == worst }!)
+        }
+        var x = rect.x
+        for (n, piece) in kept.enumerated() {
+            if n > 0 {
+                x += buffer.put(piece.attached ? " " : separator, x: x, y: rect.y, role: .title, attributes: bar, limit: rect.maxX - x)
+            }
+            x += buffer.put(piece.text, x: x, y: rect.y, role: piece.role, attributes: piece.attributes, limit: rect.maxX - x)
+        }
         let right = " \(context.match.scenario.id)  ? help "
-        if rect.maxX - x > right.count {
-            buffer.put(right, x: rect.maxX - right.count, y: rect.y, role: .title, attributes: [.reverse])
+        if rect.maxX - x > right.count + 2 {
+            buffer.put(right, x: rect.maxX - right.count, y: rect.y, role: .title, attributes: bar)
         }
     }
 }

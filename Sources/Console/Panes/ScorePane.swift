@@ -58,8 +58,7 @@ enum ScorePane {
                 y += 1
             }
         } else {
-            let leader = standings.first { !$0.isPlayer }
-            let text = "Rank \(context.match.rank)/\(standings.count)" + (leader.map { " · top rival \($0.name)" } ?? "")
+            let text = "Rank \(context.match.rank)/\(standings.count)" + (standings.first.map { " · 1st: \($0.name)" } ?? "")
             buffer.put(text, x: inner.x + 1, y: y, role: .accent, limit: inner.width - 1)
         }
     }

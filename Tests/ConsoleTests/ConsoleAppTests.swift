@@ -1,0 +1,254 @@
+import Session
+import FleetSim
+import Testing
+@testable import Console
+
+/// Keys and clicks as a player presses them, and what the game and screen do.
+@Suite struct ConsoleAppTests {
+    @Test func briefingStartsWithEnterAndQuitsWithQ() {
+        var app = ConsoleFixture.app(playing: false)
+        #expect(app.state.screen == .briefing)
+        #expect(!app.isClockRunning)
+        #expect(app.handle(.char("q"), now: 0) == [.quit])
+        _ = app.handle(.enter, now: 0)
+        #expect(app.state.screen == .playing)
+        #expect(app.isClockRunning)
+    }
+
+    @Test func commandLineScalesAServiceAndSaysSo() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char(":"), now: 0)
+        #expect(app.state.mode == .command)
+        _ = ConsoleFixture.type("scale web 7", into: &app)
+        _ = app.handle(.enter, now: 0)
+        #expect(app.state.mode == .normal)
+        _ = app.advance(ticks: 1, now: 0)
+        #expect(app.match.world.service(named: "web")?.desiredCount == 7)
+        #expect(app.state.message?.text.hasPrefix("scale web 7 at 00:00:00") == true)
+        #expect(app.state.message?.isError == false)
+        #expect(app.state.commandLine.history == ["scale web 7"])
+        let frame = app.render(glyphs: .unicode, now: 1).text
+        #expect(frame.contains("scale web 7 at 00:00:00"))
+    }
+
+    @Test func badCommandShowsTheErrorInlineAndKeepsTheText() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("scale webb 7", into: &app)
+        _ = app.handle(.enter, now: 0)
+        #expect(app.state.mode == .command, "stays open so the typo can be fixed")
+        #expect(app.state.commandLine.text == "scale webb 7")
+        #expect(app.state.message?.isError == true)
+        let status = app.render(glyphs: .unicode, now: 1).row(23)
+        #expect(status.contains("unknown service 'webb'"))
+        #expect(status.hasPrefix(":scale webb 7"))
+        _ = app.handle(.escape, now: 0)
+        #expect(app.state.mode == .normal)
+        #expect(app.match.commandLogIsEmpty)
+    }
+
+    @Test func tabCompletesVerbsServicesAndVersions() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("sc", into: &app)
+        _ = app.handle(.tab, now: 0)
+        #expect(app.state.commandLine.text == "scale ")
+        _ = ConsoleFixture.type("re", into: &app)
+        _ = app.handle(.tab, now: 0)
+        #expect(app.state.commandLine.text == "scale rentals ")
+        app.state.commandLine.set("deploy rentals ")
+        _ = app.handle(.tab, now: 0)
+        #expect(app.state.commandLine.text == "deploy rentals v")
+        #expect(app.state.completions == ["v1", "v2", "v3"])
+        #expect(app.render(glyphs: .unicode, now: 0).row(23).contains("v1 v2 v3"))
+    }
+
+    @Test func historyRecallsEarlierCommands() {
+        var app = ConsoleFixture.app()
+        for text in ["scale web 4", "scale rentals 5"] {
+            _ = app.handle(.char(":"), now: 0)
+            _ = ConsoleFixture.type(text, into: &app)
+            _ = app.handle(.enter, now: 0)
+        }
+        _ = app.handle(.char(":"), now: 0)
+        _ = app.handle(.up, now: 0)
+        #expect(app.state.commandLine.text == "scale rentals 5")
+        _ = app.handle(.up, now: 0)
+        #expect(app.state.commandLine.text == "scale web 4")
+        _ = app.handle(.down, now: 0)
+        _ = app.handle(.down, now: 0)
+        #expect(app.state.commandLine.text == "")
+    }
+
+    @Test func quitAsksFirstWhileAGameRuns() {
+        var app = ConsoleFixture.app()
+        #expect(app.handle(.char("q"), now: 0).isEmpty)
+        #expect(app.state.overlay == .quitConfirm)
+        #expect(app.render(glyphs: .unicode, now: 0).text.contains("The game is still running."))
+        _ = app.handle(.char("n"), now: 0)
+        #expect(app.state.overlay == .none)
+        _ = app.handle(.char("q"), now: 0)
+        #expect(app.handle(.char("y"), now: 0) == [.quit])
+    }
+
+    @Test func spacePausesWithAFlagThatCannotBeMissedAndPlusMinusChangeSpeed() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char(" "), now: 0)
+        #expect(!app.isClockRunning)
+        #expect(app.elapse(nanoseconds: 10_000_000_000, now: 0).isEmpty)
+        #expect(app.match.world.tick == 0, "no time passes while paused")
+        #expect(app.render(glyphs: .unicode, now: 0).row(0).contains("❚❚ PAUSED"))
+        _ = app.handle(.char("p"), now: 0)
+        #expect(app.isClockRunning)
+        for _ in 0..<6 { _ = app.handle(.char("+"), now: 0) }
+        #expect(app.state.clock.speed == 60)
+        _ = app.elapse(nanoseconds: 1_000_000_000, now: 0)
+        #expect(app.match.world.tick == 60, "one real second at 60× is one game minute")
+        _ = app.handle(.char("-"), now: 0)
+        #expect(app.state.clock.speed == 30)
+        #expect(app.render(glyphs: .unicode, now: 0).row(0).contains("▶ 30×"))
+    }
+
+    @Test func arrowsAndJKMoveTheSelectionAndEnterOpensDetails() {
+        var app = ConsoleFixture.app()
+        #expect(app.state.selectedService == "router")
+        _ = app.handle(.char("j"), now: 0)
+        _ = app.handle(.down, now: 0)
+        #expect(app.state.selectedService == "rentals")
+        _ = app.handle(.char("k"), now: 0)
+        #expect(app.state.selectedService == "web")
+        _ = app.handle(.char("G"), now: 0)
+        #expect(app.state.selectedService == "notifications")
+        _ = app.handle(.enter, now: 0)
+        #expect(app.state.overlay == .detail)
+        #expect(app.render(glyphs: .unicode, now: 0).text.contains("notifications · v1"))
+        _ = app.handle(.escape, now: 0)
+        #expect(app.state.overlay == .none)
+    }
+
+    @Test func slashFiltersServices() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char("/"), now: 0)
+        _ = ConsoleFixture.type("pay", into: &app)
+        _ = app.handle(.enter, now: 0)
+        #expect(app.state.selectedService == "payments")
+        let frame = app.render(glyphs: .unicode, now: 0).text
+        #expect(frame.contains("Services /pay"))
+        #expect(!frame.contains("inventory"))
+        _ = app.handle(.escape, now: 0)
+        #expect(app.state.filterText.isEmpty)
+    }
+
+    @Test func helpListsEveryKeyAndCommand() {
+        let lines = HelpOverlay.lines().map { $0.0 + " " + $0.1 }.joined(separator: "\n")
+        for binding in KeyMap.bindings { #expect(lines.contains(binding.keys)) }
+        for verb in Command.verbs { #expect(lines.contains(verb.usage)) }
+        for verb in Fault.verbs { #expect(lines.contains(verb.usage)) }
+        var app = ConsoleFixture.app(width: 120, height: 40)
+        _ = app.handle(.char("?"), now: 0)
+        #expect(app.render(glyphs: .unicode, now: 0).text.contains("Help: keys and commands"))
+        _ = app.handle(.escape, now: 0)
+        #expect(app.state.overlay == .none)
+    }
+
+    @Test func newIncidentFlashesAndRingsUnlessMuted() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("inject crash router 3", into: &app)
+        _ = app.handle(.enter, now: 0)
+        var effects: [ConsoleEffect] = []
+        var tick = 0
+        while effects.isEmpty && tick < 300 { effects = app.advance(ticks: 1, now: 1_000); tick += 1 }
+        #expect(effects == [.bell])
+        #expect(app.render(glyphs: .unicode, now: 1_500).row(0).contains("NEW INCIDENT #1"))
+        #expect(!app.render(glyphs: .unicode, now: 1_000 + ConsoleApp.flashMilliseconds).row(0).contains("NEW INCIDENT"))
+        _ = app.handle(.char("m"), now: 0)
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("inject crash web 3", into: &app)
+        _ = app.handle(.enter, now: 0)
+        var rang = false
+        for _ in 0..<300 { if app.advance(ticks: 1, now: 2_000).contains(.bell) { rang = true } }
+        #expect(!rang, "muted: no bell")
+        #expect(app.state.incidentsSeen > 1)
+    }
+
+    @Test func aAcknowledgesTheOldestIncidentAndRResolvesOnlyOnceMitigated() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("inject crash router 3", into: &app)
+        _ = app.handle(.enter, now: 0)
+        while app.match.world.incidents.isEmpty { _ = app.advance(ticks: 1, now: 0) }
+        _ = app.handle(.char("r"), now: 0)
+        #expect(app.state.message?.isError == true)
+        _ = app.handle(.char("a"), now: 0)
+        _ = app.advance(ticks: 1, now: 0)
+        #expect(app.match.world.incidents[0].acknowledgedAt != nil)
+        #expect(app.render(glyphs: .unicode, now: 0).text.contains("ACKED"))
+    }
+
+    @Test func clickingARowSelectsThatService() {
+        var app = ConsoleFixture.app(width: 120, height: 40)
+        let services = app.layout.rect(of: .services)!
+        // Row 0 is the border, row 1 the column header, then one row per service.
+        _ = app.handle(.click(x: 10, y: services.y + 2 + 3), now: 0)
+        #expect(app.state.selectedService == "inventory")
+        let incidents = app.layout.rect(of: .incidents)!
+        _ = app.handle(.click(x: incidents.x + 3, y: incidents.y + 1), now: 0)
+        #expect(app.state.focus == .incidents)
+    }
+
+    @Test func resizeRelaysOutAndTooSmallSaysWhatItNeeds() {
+        var app = ConsoleFixture.app(width: 160, height: 48)
+        #expect(app.layout.kind == .wide)
+        app.resize(width: 80, height: 24)
+        #expect(app.layout.kind == .compact)
+        app.resize(width: 60, height: 20)
+        let text = app.render(glyphs: .unicode, now: 0).text
+        #expect(text.contains("terminal too small: need 80×24, have 60×20"))
+        app.resize(width: 120, height: 40)
+        #expect(app.layout.kind == .wide)
+    }
+
+    @Test func tabsAndNumbersSwitchTheCompactPane() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char("2"), now: 0)
+        #expect(app.state.tab == .events)
+        #expect(app.render(glyphs: .unicode, now: 0).text.contains("Events"))
+        _ = app.handle(.char("5"), now: 0)
+        #expect(app.render(glyphs: .unicode, now: 0).text.contains("Logs: router"))
+        #expect(app.state.focus == .logs)
+        var order: [Pane] = []
+        for _ in 0..<3 { _ = app.handle(.tab, now: 0); order.append(app.state.focus) }
+        #expect(order == [.services, .score, .logs], "compact Tab order: services, score, the tabbed pane")
+    }
+
+    @Test func theGameEndsWithResults() {
+        var app = ConsoleFixture.app(width: 120, height: 40)
+        _ = app.advance(ticks: app.match.player.durationSeconds + 10, now: 0)
+        #expect(app.state.screen == .ended)
+        let text = app.render(glyphs: .unicode, now: 0).text
+        #expect(text.contains("Final score"))
+        #expect(text.contains("TO ACK"))
+        #expect(app.handle(.char("q"), now: 0) == [.quit])
+    }
+
+    @Test func statesDifferWithoutColour() {
+        let labels = ["OK", "DEPLOY", "SCALE", "WARN", "CRIT", "DOWN", "IDLE", "SLOW"]
+        #expect(Set(labels).count == labels.count)
+        let glyphs = [Glyphs.unicode.ok, Glyphs.unicode.warning, Glyphs.unicode.critical, Glyphs.unicode.deploying, Glyphs.unicode.idle]
+        #expect(Set(glyphs).count == glyphs.count)
+        let ascii = [Glyphs.ascii.ok, Glyphs.ascii.warning, Glyphs.ascii.critical, Glyphs.ascii.deploying, Glyphs.ascii.idle]
+        #expect(Set(ascii).count == ascii.count)
+        let theme = Theme.dark
+        #expect(theme.monochromeAttributes(.critical) != theme.monochromeAttributes(.warning))
+        #expect(theme.monochromeAttributes(.warning) != theme.monochromeAttributes(.ok))
+        #expect(ColorDepth.detect(colors: 256, environment: ["NO_COLOR": ""], noColorFlag: false) == .monochrome)
+        #expect(ColorDepth.detect(colors: 256, environment: [:], noColorFlag: true) == .monochrome)
+        #expect(ColorDepth.detect(colors: 256, environment: ["COLORTERM": "truecolor"], noColorFlag: false) == .trueColor)
+        #expect(ColorDepth.detect(colors: 8, environment: [:], noColorFlag: false) == .basic8)
+    }
+}
+
+extension Session.Match {
+    var commandLogIsEmpty: Bool { player.commandLog.isEmpty }
+}
