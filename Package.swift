@@ -39,7 +39,10 @@ let package = Package(
         ),
         .testTarget(name: "FleetSimTests", dependencies: ["FleetSim"]),
         .testTarget(name: "SessionTests", dependencies: ["FleetSim", "Scenarios", "Session"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "Console"]),
+        .testTarget(
+            name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "Console"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "GamedayCLITests", dependencies: ["gameday"]),
     ]
 )

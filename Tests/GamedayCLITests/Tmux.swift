@@ -10,7 +10,7 @@ final class Tmux {
     /// The command's exit status and the terminal settings afterwards are
     /// printed after it ends, and the pane stays open to read them.
     init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
-        socket = "gameday-test-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        socket = FileManager.default.temporaryDirectory.appendingPathComponent("gameday-tmux-\(UUID().uuidString.prefix(8))").path
         let env = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // The shell traps SIGINT (a handler, so the program still gets the default) so
         // that Ctrl-C ends only the program and the shell can report how it ended.
@@ -19,14 +19,17 @@ final class Tmux {
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script], readOutput: false)
     }
 
-    deinit { try? run(["kill-server"]) }
+    deinit {
+        _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+    }
 
     /// Runs a tmux command through the shell (popen), returning what it printed.
     /// Foundation's Process is avoided: the tmux server it spawns outlives the
     /// client and keeps inherited descriptors open.
     @discardableResult
     func run(_ arguments: [String], readOutput: Bool = true) throws -> String {
-        let quoted = (["tmux", "-L", socket, "-f", "/dev/null"] + arguments).map(Self.shellQuote).joined(separator: " ")
+        let quoted = (["tmux", "-S", socket, "-f", "/dev/null"] + arguments).map(Self.shellQuote).joined(separator: " ")
         guard let pipe = popen(quoted + " 2>/dev/null </dev/null" + (readOutput ? "" : " >/dev/null"), "r") else {
             throw TmuxError(message: "cannot run tmux")
         }

@@ -75,4 +75,12 @@ uint64_t gd_bytes_written(void);
 /// (benchmarks): `term` names the terminfo entry, size is forced.
 int gd_start_headless(const char *term, int width, int height, char *error, int error_length);
 
+/// Benchmarks: runs `path` with `argv` (NULL-terminated) on a new
+/// pseudo-terminal of the given size. Returns the child's pid and the
+/// master side in `master`, or -1.
+int gd_spawn_on_pty(const char *path, char *const argv[], int width, int height, int *master);
+
+/// Benchmarks: CPU time (user + system) a process has used, in seconds, or -1.
+double gd_process_cpu_seconds(int pid);
+
 #endif

@@ -44,7 +44,8 @@ extension ConsoleApp {
                 let command = try Command.parse(text)
                 try match.submit(command)
                 state.commandsGiven += 1
-                done("\(command.text) at \(Format.clock(match.world.tick))" + hint(for: command))
+                let when = state.clock.isPaused ? " (queued: applies when you resume)" : ""
+                done("\(command.text) at \(Format.clock(match.world.tick))" + hint(for: command) + when)
             } catch {
                 fail(error.message, now: now)
             }
