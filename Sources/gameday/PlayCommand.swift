@@ -45,6 +45,9 @@ extension Gameday {
         @Flag(help: ArgumentHelp("Start, draw the first frame and exit (start-up benchmark).", visibility: .hidden))
         var exitAfterFirstFrame = false
 
+        @Flag(help: ArgumentHelp("Trap after the first frame (tests that a crash restores the terminal).", visibility: .hidden))
+        var crashAfterFirstFrame = false
+
         func validate() throws {
             guard TickScheduler.speeds.contains(speed) else {
                 throw GamedayError("speed must be one of \(TickScheduler.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
@@ -75,7 +78,8 @@ extension Gameday {
                 throw GamedayError("cannot start the console: \(error.message)")
             }
             var loop = ConsoleLoop(screen: screen, app: ConsoleApp(match: match, speed: speed))
-            let status = loop.run(exitAfterFirstFrame: exitAfterFirstFrame)
+            let status = loop.run(exitAfterFirstFrame: exitAfterFirstFrame || crashAfterFirstFrame)
+            if crashAfterFirstFrame { fatalError("crash requested by --crash-after-first-frame") }
             screen.stop()
             if status != 0 { throw ExitCode(status) }
         }

@@ -67,17 +67,28 @@ import Testing
         Self.expectRestored(try tmux.screen())
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
-        let team = "term\(UInt32.random(in: 1000...9999))"
+    @Test(arguments: [("TERM", 143), ("HUP", 129)])
+    func terminationSignalsRestoreTheTerminal(signal: String, status: Int) throws {
+        let team = "sig\(UInt32.random(in: 1000...9999))"
         let tmux = try Tmux(command: "\(Self.binary) play --team \(team)", environment: Self.utf8)
         #expect(try tmux.wait(for: "Enter start") != nil)
+        try tmux.press("Enter")
+        #expect(try tmux.wait(for: "TASKS") != nil)
         let kill = Process()
         kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // Anchored so that only the game matches, not the shell that started it.
-        kill.arguments = ["pkill", "-TERM", "-f", "^\\S*gameday play --team \(team)"]
+        kill.arguments = ["pkill", "-\(signal)", "-f", "^\\S*gameday play --team \(team)"]
         try kill.run()
         kill.waitUntilExit()
-        #expect(try tmux.wait(for: "EXIT:143") != nil)
+        #expect(try tmux.wait(for: "EXIT:\(status)") != nil)
+        Self.expectRestored(try tmux.screen())
+    }
+
+    @Test func aCrashStillRestoresTheTerminal() throws {
+        let tmux = try Tmux(command: "\(Self.binary) play --crash-after-first-frame 2>/dev/null", environment: Self.utf8)
+        let screen = try tmux.wait { $0.contains("EXIT:") && $0.contains("icanon") }
+        #expect(screen != nil)
+        #expect(screen?.contains("EXIT:0") == false, "the process died of its trap")
         Self.expectRestored(try tmux.screen())
     }
 
