@@ -13,12 +13,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The simulation: pure, deterministic, no I/O, no clock, no dependencies.
         .target(name: "FleetSim"),
-        // Scenarios: the built-in scenario pack and scenario data.
-        .target(name: "Scenarios", dependencies: ["FleetSim"]),
+        // Scenarios: scenario files (YAML), the fault catalogue, the built-in pack.
+        .target(name: "Scenarios", dependencies: ["FleetSim", .product(name: "Yams", package: "Yams")]),
         // Runs a game: command log, injects, bots, headless runs.
         .target(name: "Session", dependencies: ["FleetSim", "Scenarios"]),
         // Pure UI: layout, panes, widgets, themes, key map, command line.
@@ -39,6 +40,10 @@ let package = Package(
         ),
         .testTarget(name: "FleetSimTests", dependencies: ["FleetSim"]),
         .testTarget(name: "SessionTests", dependencies: ["FleetSim", "Scenarios", "Session"]),
+        .testTarget(
+            name: "ScenariosTests", dependencies: ["FleetSim", "Scenarios", "Session"],
+            exclude: ["Broken"]
+        ),
         .testTarget(
             name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "Console"],
             exclude: ["__Snapshots__"]

@@ -1,36 +1,27 @@
 import FleetSim
 
-/// Scenarios that ship inside the binary.
+/// The scenarios that ship inside the binary, written in the same YAML
+/// format as user scenario files (`gameday scenarios show ID` prints them,
+/// a good start for writing your own).
 public enum BuiltInScenarios {
-    public static let all: [Scenario] = [firstDay]
+    /// The pack's source files, in the order they escalate.
+    public static let sources: [(file: String, text: String)] = [
+        ("first-day.yaml", ScenarioPack.firstDay),
+        ("flash-sale.yaml", ScenarioPack.flashSale),
+        ("bad-deploy.yaml", ScenarioPack.badDeploy),
+        ("crash-loop.yaml", ScenarioPack.crashLoop),
+        ("az-outage.yaml", ScenarioPack.azOutage),
+        ("tightly-coupled.yaml", ScenarioPack.tightlyCoupled),
+        ("microservices-madness.yaml", ScenarioPack.microservicesMadness),
+    ]
+
+    /// Every shipped scenario, parsed. The test suite checks each one parses,
+    /// so a scenario that did not would fail CI rather than vanish.
+    public static let all: [Scenario] = sources.compactMap { try? ScenarioFile.parse($0.text, file: "builtin:\($0.file)") }
 
     public static func named(_ id: String) -> Scenario? { all.first { $0.id == id } }
 
     public static var ids: [String] { all.map(\.id) }
 
-    /// The tutorial: a quiet start, then one of each everyday failure, spaced out.
-    public static let firstDay = Scenario(
-        id: "first-day",
-        title: "First day at Unicorn.Rentals",
-        briefing: """
-            Welcome to Unicorn.Rentals! The DevOps team quit last week and the pager is yours. \
-            Customers reach the router through the public load balancer; it calls web, which calls \
-            rentals, profiles and basket; rentals calls inventory and payments; payments calls an \
-            external payment provider; orders go through a queue to ordering. Expect a traffic spike, \
-            a hung task, a bad deploy, a slow payment provider and a memory leak. New tasks take \
-            about 3 minutes to get traffic: scale before you need to.
-            """,
-        difficulty: .tutorial,
-        durationSeconds: 2 * 3_600,
-        defaultSeed: 1,
-        fleet: UnicornRentalsFleet.spec(),
-        timeline: [
-            Inject(tick: 10 * 60, fault: .trafficSpike(multiplier: 2.5, seconds: 12 * 60)),
-            Inject(tick: 28 * 60, fault: .crashTasks(service: "rentals", count: 1)),
-            Inject(tick: 40 * 60, fault: .badDeploy(service: "rentals", version: "v2")),
-            Inject(tick: 60 * 60, fault: .dependencyLatency(service: "payment-provider", addedMs: 1_500, seconds: 10 * 60)),
-            Inject(tick: 75 * 60, fault: .memoryLeak(service: "basket", mibPerMinute: 30)),
-            Inject(tick: 95 * 60, fault: .trafficSpike(multiplier: 3, seconds: 15 * 60)),
-        ],
-        par: 9_000)
+    public static var firstDay: Scenario { named("first-day")! }
 }

@@ -19,11 +19,16 @@ public struct GameSession: Sendable {
     private var pendingCommands: [Command] = []
     private var pendingInjects: [Fault] = []
     public let durationSeconds: Int
+    /// The scenario's injects for this seed and length (timeline and deck), in tick order.
+    public let schedule: [Inject]
+    private var nextScheduled = 0
 
     public init(scenario: Scenario, seed: UInt64? = nil, durationSeconds: Int? = nil) throws(FleetSpecError) {
         self.scenario = scenario
         self.durationSeconds = durationSeconds ?? scenario.durationSeconds
-        world = try World(fleet: scenario.fleet, seed: seed ?? scenario.defaultSeed)
+        let seed = seed ?? scenario.defaultSeed
+        world = try World(fleet: scenario.fleet, seed: seed)
+        schedule = scenario.schedule(seed: seed, durationSeconds: self.durationSeconds)
     }
 
     public var isFinished: Bool { world.tick >= durationSeconds }
@@ -48,7 +53,12 @@ public struct GameSession: Sendable {
         let tick = world.tick
         for command in pendingCommands { commandLog.append(LoggedCommand(tick: tick, command: command)) }
         for fault in pendingInjects { injectLog.append(Inject(tick: tick, fault: fault)) }
-        world.step(commands: pendingCommands, injects: scenario.injects(at: tick) + pendingInjects)
+        var due: [Fault] = []
+        while nextScheduled < schedule.count && schedule[nextScheduled].tick <= tick {
+            due.append(schedule[nextScheduled].fault)
+            nextScheduled += 1
+        }
+        world.step(commands: pendingCommands, injects: due + pendingInjects)
         pendingCommands.removeAll(keepingCapacity: true)
         pendingInjects.removeAll(keepingCapacity: true)
     }

@@ -21,8 +21,11 @@ extension Gameday {
                   NO_COLOR=1 gameday play --ascii
                 """)
 
-        @Option(help: "Scenario to play (\(BuiltInScenarios.ids.joined(separator: ", "))).")
+        @Option(help: "Scenario id (\(BuiltInScenarios.ids.joined(separator: ", "))) or a scenario file.")
         var scenario = "first-day"
+
+        @Option(help: "Inject intensity and budget: easy, normal (as written) or hard.")
+        var difficulty: Difficulty = .normal
 
         @Option(parsing: .unconditional, help: "Random seed (0 or more); defaults to the scenario's own.")
         var seed: Int64?
@@ -58,9 +61,7 @@ extension Gameday {
         }
 
         func run() throws {
-            guard let scenario = BuiltInScenarios.named(self.scenario) else {
-                throw GamedayError("unknown scenario '\(self.scenario)' (scenarios: \(BuiltInScenarios.ids.joined(separator: ", ")))")
-            }
+            let scenario = try ScenarioLookup.find(self.scenario).adjusted(for: difficulty)
             if let seed, seed < 0 { throw GamedayError("seed must be 0 or more, got \(seed)") }
             var durationSeconds: Int?
             if let duration {

@@ -5,6 +5,7 @@ import Scenarios
 import Session
 
 extension BotKind: ExpressibleByArgument {}
+extension Difficulty: ExpressibleByArgument {}
 
 extension Gameday {
     /// `gameday simulate`: plays a scenario headless and prints the summary.
@@ -12,7 +13,8 @@ extension Gameday {
         static let configuration = CommandConfiguration(
             abstract: "Play a scenario without a screen and print the score.",
             discussion: """
-                The same scenario, seed, bot and commands give the same world hash on every run.
+                The same scenario, seed, bot and commands give the same world hash on every run. \
+                The exit status is 0 when the score reaches the scenario's par, 1 when it falls short.
 
                 Examples:
                   gameday simulate
@@ -20,8 +22,11 @@ extension Gameday {
                   gameday simulate --command "00:09:00 scale web 6" --events
                 """)
 
-        @Option(help: "Scenario to play (\(BuiltInScenarios.ids.joined(separator: ", "))).")
+        @Option(help: "Scenario id (\(BuiltInScenarios.ids.joined(separator: ", "))) or a scenario file.")
         var scenario = "first-day"
+
+        @Option(help: "Inject intensity and budget: easy, normal (as written) or hard.")
+        var difficulty: Difficulty = .normal
 
         @Option(parsing: .unconditional, help: "Random seed (0 or more); defaults to the scenario's own.")
         var seed: Int64?
@@ -44,9 +49,7 @@ extension Gameday {
         var events = false
 
         func run() throws {
-            guard let scenario = BuiltInScenarios.named(self.scenario) else {
-                throw GamedayError("unknown scenario '\(self.scenario)' (scenarios: \(BuiltInScenarios.ids.joined(separator: ", ")))")
-            }
+            let scenario = try ScenarioLookup.find(self.scenario).adjusted(for: difficulty)
             if let seed, seed < 0 { throw GamedayError("seed must be 0 or more, got \(seed)") }
             var durationSeconds = scenario.durationSeconds
             if let duration {
@@ -62,6 +65,8 @@ extension Gameday {
                 scenario: scenario, seed: seedValue, durationSeconds: durationSeconds, bot: bot, script: script,
                 onEvent: events ? { print("\(GameClock.format($0.tick))  \($0.message)") } : nil)
             print(json ? SummaryFormat.json(summary) : SummaryFormat.text(summary))
+            // Like a test runner: a run that falls short of par fails.
+            if !summary.madePar { throw ExitCode(1) }
         }
 
         static func scheduledCommand(_ text: String) throws -> ScheduledCommand {

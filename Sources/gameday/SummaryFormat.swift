@@ -1,5 +1,6 @@
 import FleetSim
 import Foundation
+import Scenarios
 import Session
 
 /// The end-of-game summary as text for people or JSON for scripts.
@@ -12,6 +13,7 @@ enum SummaryFormat {
             "",
             "score         \(points(score.total))   par \(points(s.par)) (\(parMark))",
             "  requests    +\(points(score.requestPoints))   fast \(count(score.servedFast)) · ok \(count(score.servedOk)) · slow \(count(score.servedSlow))",
+            "  quests      +\(points(score.questPoints))",
             "  failures    -\(points(score.failurePoints))   \(count(score.failed)) failed requests",
             "  cost        -\(points(score.costPoints))   \(dollars(score.spendDollars)) spent",
             "  over budget -\(points(score.budgetPoints))   \(score.overBudgetMinutes) min over budget",
@@ -39,7 +41,7 @@ enum SummaryFormat {
     }
 
     private struct Report: Encodable {
-        struct Parts: Encodable { var requests, failures, cost, overBudget, edgeDown: Double }
+        struct Parts: Encodable { var requests, quests, failures, cost, overBudget, edgeDown: Double }
         struct Requests: Encodable { var arrived, servedFast, servedOk, servedSlow, failed, waiting: Int }
         struct IncidentLine: Encodable {
             var id: Int; var severity: Int; var title: String
@@ -54,7 +56,7 @@ enum SummaryFormat {
             let b = s.score
             scenario = s.scenarioID; seed = s.seed; bot = s.bot; durationSeconds = s.durationSeconds
             score = round2(b.total); par = s.par; madePar = s.madePar
-            parts = Parts(requests: round2(b.requestPoints), failures: round2(-b.failurePoints), cost: round2(-b.costPoints),
+            parts = Parts(requests: round2(b.requestPoints), quests: round2(b.questPoints), failures: round2(-b.failurePoints), cost: round2(-b.costPoints),
                           overBudget: round2(-b.budgetPoints), edgeDown: round2(-b.edgeDownPoints))
             requests = Requests(arrived: b.arrived, servedFast: b.servedFast, servedOk: b.servedOk, servedSlow: b.servedSlow,
                                 failed: b.failed, waiting: b.waiting)

@@ -34,23 +34,37 @@ import Testing
     @Test func simulatePrintsTheSameHashOnEveryRun() throws {
         let args = ["simulate", "--seed", "3", "--duration", "20m", "--bot", "autoscaler", "--command", "00:05:00 scale web 5"]
         let a = try Self.run(args), b = try Self.run(args)
-        #expect(a.status == 0)
+        #expect(a.status == 1, "twenty minutes cannot reach a two-hour par: exit 1")
         #expect(a.stdout.contains("world hash"))
         #expect(a.stdout == b.stdout)
     }
 
     @Test func simulateJSONHasTheScoreParts() throws {
         let result = try Self.run(["simulate", "--duration", "10m", "--json"])
-        #expect(result.status == 0)
+        #expect(result.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(json?["scenario"] as? String == "first-day")
         #expect((json?["worldHash"] as? String)?.count == 16)
         #expect(json?["parts"] is [String: Any])
         #expect(json?["durationSeconds"] as? Int == 600)
+        #expect(json?["madePar"] as? Bool == false)
+    }
+
+    @Test func reachingParExitsZero() throws {
+        let expert = try Self.run(["simulate", "--scenario", "bad-deploy", "--bot", "expert"])
+        #expect(expert.status == 0, "\(expert.stdout)")
+        #expect(expert.stdout.contains("(made par)"))
+        let idle = try Self.run(["simulate", "--scenario", "bad-deploy", "--bot", "idle"])
+        #expect(idle.status == 1)
+        #expect(idle.stdout.contains("(below par)"))
     }
 
     @Test(arguments: [
-        (["simulate", "--scenario", "nope"], "unknown scenario 'nope' (scenarios: first-day)"),
+        (["simulate", "--scenario", "nope"], "unknown scenario 'nope' (scenarios: first-day, flash-sale,"),
+        (["simulate", "--scenario", "/no/such/file.yaml"], "/no/such/file.yaml:1:1: no such file"),
+        (["simulate", "--difficulty", "extreme"], "extreme"),
+        (["scenarios", "show", "nope"], "unknown scenario 'nope'"),
+        (["faults", "nope"], "unknown fault 'nope'"),
         (["simulate", "--seed=-4"], "seed must be 0 or more, got -4"),
         (["simulate", "--duration", "two hours"], "cannot read duration 'two hours'"),
         (["simulate", "--bot", "genius"], "genius"),
@@ -67,7 +81,8 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
-    @Test(arguments: [["--help"], ["simulate", "--help"], ["bench", "--help"], ["--version"]])
+    @Test(arguments: [["--help"], ["simulate", "--help"], ["bench", "--help"], ["--version"], ["scenarios", "list"],
+                      ["scenarios", "show", "flash-sale"], ["faults"], ["faults", "latency"], ["play", "--help"]])
     func helpAndVersionExitZero(arguments: [String]) throws {
         let result = try Self.run(arguments)
         #expect(result.status == 0)

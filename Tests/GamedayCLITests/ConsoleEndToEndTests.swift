@@ -52,7 +52,7 @@ import Testing
         try tmux.press("y")
         let end = try tmux.wait(for: "EXIT:0")
         #expect(end != nil)
-        Self.expectRestored(try tmux.screen())
+        Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
     }
 
     @Test func ctrlCQuitsAtOnceAndRestoresTheTerminal() throws {
@@ -64,7 +64,7 @@ import Testing
         let exited = try tmux.wait(for: "EXIT:130")
         let screen = try tmux.screen()
         #expect(exited != nil, "\(screen)")
-        Self.expectRestored(try tmux.screen())
+        Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
     }
 
     @Test(arguments: [("TERM", 143), ("HUP", 129)])
@@ -81,7 +81,7 @@ import Testing
         try kill.run()
         kill.waitUntilExit()
         #expect(try tmux.wait(for: "EXIT:\(status)") != nil)
-        Self.expectRestored(try tmux.screen())
+        Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
     }
 
     @Test func aCrashStillRestoresTheTerminal() throws {
@@ -89,7 +89,7 @@ import Testing
         let screen = try tmux.wait { $0.contains("EXIT:") && $0.contains("icanon") }
         #expect(screen != nil)
         #expect(screen?.contains("EXIT:0") == false, "the process died of its trap")
-        Self.expectRestored(try tmux.screen())
+        Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
     }
 
     @Test func nonUTF8LocaleFallsBackToASCII() throws {

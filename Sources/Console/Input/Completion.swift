@@ -56,6 +56,8 @@ public enum Completion {
             case "target", "min", "max": return []
             default: return ["on", "off", "metric", "target", "min", "max"]
             }
+        case "timeout":
+            return position == 1 ? world.services.map(\.name) : []
         case "ack", "resolve":
             return position == 1 ? incidents : []
         case "speed":
@@ -78,9 +80,9 @@ public enum Completion {
             return []
         }
         switch verb {
-        case "crash", "kill", "leak", "bad-deploy": return tasks
-        case "latency", "outage": return all
-        case "zone-outage": return (0..<world.zoneOutageUntil.count).map(ZoneName.format)
+        case "crash", "kill", "leak", "bad-deploy", "stop", "cpu-hog", "disk-full": return tasks
+        case "latency", "outage", "packet-loss", "throttle", "dns-failure", "cert-expiry": return all
+        case "zone-outage", "noisy-neighbour": return (0..<world.zoneOutageUntil.count).map(ZoneName.format)
         default: return []
         }
     }

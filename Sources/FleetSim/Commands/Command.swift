@@ -13,6 +13,8 @@ public enum Command: Sendable, Hashable {
     case restart(service: String)
     case acknowledge(incident: Int)
     case resolve(incident: Int)
+    /// Set how long callers wait for the service before giving up (fail fast to protect threads).
+    case timeout(service: String, milliseconds: Double)
 }
 
 /// Changes to a target-tracking policy; `nil` leaves a setting as it is.
@@ -57,13 +59,14 @@ extension Command {
         case let .restart(s): return "restart \(s)"
         case let .acknowledge(id): return "ack \(id)"
         case let .resolve(id): return "resolve \(id)"
+        case let .timeout(s, ms): return "timeout \(s) \(Command.number(ms))"
         }
     }
 
     /// The service the command acts on, if any.
     public var service: String? {
         switch self {
-        case let .scale(s, _), let .autoscale(s, _), let .deploy(s, _), let .rollback(s), let .restart(s): s
+        case let .scale(s, _), let .autoscale(s, _), let .deploy(s, _), let .rollback(s), let .restart(s), let .timeout(s, _): s
         case .acknowledge, .resolve: nil
         }
     }
@@ -85,6 +88,14 @@ extension Fault {
         case let .trafficSpike(m, secs): "spike \(Command.number(m)) \(secs)"
         case let .badDeploy(s, v): "bad-deploy \(s) \(v)"
         case let .memoryLeak(s, rate): "leak \(s) \(Command.number(rate))"
+        case let .stopTask(s): "stop \(s)"
+        case let .cpuHog(s, p, secs): "cpu-hog \(s) \(Command.number(p)) \(secs)"
+        case let .noisyNeighbour(z, p, secs): "noisy-neighbour \(ZoneName.format(z)) \(Command.number(p)) \(secs)"
+        case let .packetLoss(s, p, secs): "packet-loss \(s) \(Command.number(p)) \(secs)"
+        case let .throttle(s, rate, secs): "throttle \(s) \(Command.number(rate)) \(secs)"
+        case let .dnsFailure(s, secs): "dns-failure \(s) \(secs)"
+        case let .certificateExpiry(s, secs): "cert-expiry \(s) \(secs)"
+        case let .diskFull(s): "disk-full \(s)"
         }
     }
 }

@@ -22,6 +22,7 @@ extension Command {
         CommandVerb(verb: "restart", usage: "restart SERVICE", summary: "replace every task (force new deployment)"),
         CommandVerb(verb: "ack", usage: "ack INCIDENT", summary: "acknowledge an incident"),
         CommandVerb(verb: "resolve", usage: "resolve INCIDENT", summary: "resolve a mitigated incident"),
+        CommandVerb(verb: "timeout", usage: "timeout SERVICE MS", summary: "how long callers wait for a service (fail fast)"),
     ]
 
     /// Reads a command as typed, e.g. `scale rentals 6` or `autoscale web on target 50`.
@@ -66,6 +67,8 @@ extension Command {
             command = .acknowledge(incident: try words.incident())
         case "resolve":
             command = .resolve(incident: try words.incident())
+        case "timeout":
+            command = .timeout(service: try words.next("SERVICE"), milliseconds: try words.double("MS"))
         default:
             throw CommandError("unknown command '\(verb)' (commands: \(verbs.map(\.verb).joined(separator: ", ")))")
         }
@@ -84,6 +87,14 @@ extension Fault {
         CommandVerb(verb: "spike", usage: "spike MULTIPLIER SECONDS", summary: "multiply customer traffic"),
         CommandVerb(verb: "bad-deploy", usage: "bad-deploy SERVICE VERSION", summary: "a teammate deploys a version"),
         CommandVerb(verb: "leak", usage: "leak SERVICE MIB_PER_MINUTE", summary: "running tasks leak memory until OOM"),
+        CommandVerb(verb: "stop", usage: "stop SERVICE", summary: "stop one task (StopTask)"),
+        CommandVerb(verb: "cpu-hog", usage: "cpu-hog SERVICE PERCENT SECONDS", summary: "a runaway process eats task CPU"),
+        CommandVerb(verb: "noisy-neighbour", usage: "noisy-neighbour ZONE PERCENT SECONDS", summary: "tasks in a zone lose CPU"),
+        CommandVerb(verb: "packet-loss", usage: "packet-loss SERVICE PERCENT SECONDS", summary: "calls to a service are lost"),
+        CommandVerb(verb: "throttle", usage: "throttle SERVICE REQ_PER_SEC SECONDS", summary: "a service answers 429 above a rate"),
+        CommandVerb(verb: "dns-failure", usage: "dns-failure SERVICE SECONDS", summary: "a service's name stops resolving"),
+        CommandVerb(verb: "cert-expiry", usage: "cert-expiry SERVICE SECONDS", summary: "a certificate or credentials expire"),
+        CommandVerb(verb: "disk-full", usage: "disk-full SERVICE", summary: "running tasks' disks fill up"),
     ]
 
     /// Reads an inject as typed, e.g. `spike 8 600` or `latency payment-provider 2000 300`.
@@ -104,6 +115,20 @@ extension Fault {
         case "spike": fault = .trafficSpike(multiplier: try words.double("MULTIPLIER"), seconds: try words.int("SECONDS"))
         case "bad-deploy": fault = .badDeploy(service: try words.next("SERVICE"), version: try words.next("VERSION"))
         case "leak": fault = .memoryLeak(service: try words.next("SERVICE"), mibPerMinute: try words.double("MIB_PER_MINUTE"))
+        case "stop": fault = .stopTask(service: try words.next("SERVICE"))
+        case "cpu-hog":
+            fault = .cpuHog(service: try words.next("SERVICE"), percent: try words.double("PERCENT"), seconds: try words.int("SECONDS"))
+        case "noisy-neighbour":
+            let name = try words.next("ZONE")
+            guard let zone = ZoneName.parse(name) else { throw CommandError("zone must be a letter such as a, b or c, got '\(name)'") }
+            fault = .noisyNeighbour(zone: zone, percent: try words.double("PERCENT"), seconds: try words.int("SECONDS"))
+        case "packet-loss":
+            fault = .packetLoss(service: try words.next("SERVICE"), percent: try words.double("PERCENT"), seconds: try words.int("SECONDS"))
+        case "throttle":
+            fault = .throttle(service: try words.next("SERVICE"), requestsPerSecond: try words.double("REQ_PER_SEC"), seconds: try words.int("SECONDS"))
+        case "dns-failure": fault = .dnsFailure(service: try words.next("SERVICE"), seconds: try words.int("SECONDS"))
+        case "cert-expiry": fault = .certificateExpiry(service: try words.next("SERVICE"), seconds: try words.int("SECONDS"))
+        case "disk-full": fault = .diskFull(service: try words.next("SERVICE"))
         default: throw CommandError("unknown fault '\(verb)' (faults: \(verbs.map(\.verb).joined(separator: ", ")))")
         }
         try words.end(verb)

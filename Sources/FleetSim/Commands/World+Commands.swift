@@ -31,11 +31,17 @@ extension World {
             }
         case let .rollback(name):
             let i = try taskService(name)
+            if let primary = services[i].primary, primary.isRollback, primary.rollout == .inProgress {
+                throw CommandError("a rollback of \(name) to \(services[i].spec.versions[primary.versionIndex].name) is already in progress")
+            }
             guard rollbackTarget(service: i) != nil else {
                 throw CommandError("\(name) has no earlier version to roll back to")
             }
         case let .restart(name):
             _ = try taskService(name)
+        case let .timeout(name, ms):
+            _ = try anyService(name)
+            guard (10...60_000).contains(ms) else { throw CommandError("timeout must be 10…60000 ms, got \(Command.number(ms))") }
         case let .acknowledge(id):
             let incident = try openIncident(id)
             if incident.acknowledgedAt != nil { throw CommandError("incident #\(id) is already acknowledged") }
@@ -71,10 +77,12 @@ extension World {
             startDeployment(service: i, versionIndex: services[i].version(named: version)!)
         case let .rollback(name):
             let i = serviceIndex(named: name)!
-            startDeployment(service: i, versionIndex: rollbackTarget(service: i)!)
+            startDeployment(service: i, versionIndex: rollbackTarget(service: i)!, isRollback: true)
         case let .restart(name):
             let i = serviceIndex(named: name)!
             startDeployment(service: i, versionIndex: launchDeployment(service: i).versionIndex)
+        case let .timeout(name, ms):
+            services[serviceIndex(named: name)!].spec.timeoutMs = ms
         case let .acknowledge(id):
             incidents[incidents.firstIndex { $0.id == id }!].acknowledgedAt = tick
         case let .resolve(id):
@@ -85,13 +93,13 @@ extension World {
         return nil
     }
 
-    /// The version `rollback` would deploy: the last completed one while a
-    /// deployment is in progress or failed, else the one completed before it.
+    /// The version `rollback` would deploy: the most recent completed version
+    /// other than the one being (or last) deployed.
     public func rollbackTarget(service i: Int) -> Int? {
         let service = services[i]
         guard let primary = service.primary else { return nil }
-        if primary.rollout != .completed { return service.lastCompletedVersionIndex }
-        return service.completedVersions.dropLast().last { $0 != primary.versionIndex }
+        let history = primary.rollout == .completed ? service.completedVersions.dropLast() : service.completedVersions[...]
+        return history.last { $0 != primary.versionIndex }
     }
 
     static func merge(_ change: AutoscaleChange, into policy: inout AutoscalingPolicy) {

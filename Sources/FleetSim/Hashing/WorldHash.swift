@@ -12,10 +12,12 @@ extension World {
         h.combine(queues)
         h.combine(zoneOutageUntil.count)
         for until in zoneOutageUntil { h.combine(until) }
+        for (factor, until) in zip(zoneSlowdown, zoneSlowdownUntil) { h.combine(factor); h.combine(until) }
         h.combine(injectedSpikes)
         h.combine(alarms)
         h.combine(incidents)
         h.combine(score)
+        h.combine(quests)
         h.combine(edgeIsDown); h.combine(edgeDownThisMinute); h.combine(lastArrivals)
         h.combine(nextTaskID); h.combine(nextDeploymentID); h.combine(nextIncidentID)
         return h.value
@@ -28,7 +30,7 @@ extension World {
     }
 
     private func hash(_ s: Service, into h: inout StableHasher) {
-        h.combine(s.name); h.combine(s.desiredCount)
+        h.combine(s.name); h.combine(s.desiredCount); h.combine(s.spec.timeoutMs)
         h.combine(s.tasks)
         h.combine(s.deployments)
         h.combine(s.completedVersions.count)
@@ -40,7 +42,10 @@ extension World {
         h.combine(sc.activities.count)
         for a in sc.activities { h.combine(a.tick); h.combine(a.from); h.combine(a.to) }
         h.combine(s.launchFailureStreak); h.combine(s.nextLaunchTick); h.combine(s.backlog); h.combine(s.isSteady)
-        h.combine(s.faults.outageUntil); h.combine(s.faults.addedLatencyMs); h.combine(s.faults.latencyUntil)
+        let f = s.faults
+        h.combine(f.outageUntil); h.combine(f.addedLatencyMs); h.combine(f.latencyUntil); h.combine(f.capacityFactor)
+        h.combine(f.capacityUntil); h.combine(f.callFailureRate); h.combine(Int(f.callFailure.rawValue)); h.combine(f.callFailureUntil)
+        h.combine(f.throttleRequestsPerSecond); h.combine(f.throttleUntil)
         let m = s.metrics
         for value in [m.offered, m.processed, m.errorRate, m.meanLatencyMs, m.p99LatencyMs, m.cpuPercent, m.memoryPercent, m.capacity, m.utilisation, m.heldLatencyMs] {
             h.combine(value)

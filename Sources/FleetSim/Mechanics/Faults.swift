@@ -18,6 +18,22 @@ public enum Fault: Sendable, Hashable {
     case badDeploy(service: String, version: String)
     /// Every running task of the service starts leaking memory.
     case memoryLeak(service: String, mibPerMinute: Double)
+    /// One task is stopped (ECS StopTask: SIGTERM, drained, replaced).
+    case stopTask(service: String)
+    /// A runaway process takes `percent` of every task's CPU.
+    case cpuHog(service: String, percent: Double, seconds: Int)
+    /// Tasks in one zone lose `percent` of their CPU to a noisy neighbour.
+    case noisyNeighbour(zone: Int, percent: Double, seconds: Int)
+    /// `percent` of packets to the service are lost: calls fail or retry.
+    case packetLoss(service: String, percent: Double, seconds: Int)
+    /// The service answers 429 Too Many Requests above `requestsPerSecond`.
+    case throttle(service: String, requestsPerSecond: Double, seconds: Int)
+    /// The service's name does not resolve: every call fails at once.
+    case dnsFailure(service: String, seconds: Int)
+    /// The service's certificate (or the credentials to call it) expired.
+    case certificateExpiry(service: String, seconds: Int)
+    /// The disks of the service's running tasks fill up: writes fail.
+    case diskFull(service: String)
 }
 
 /// A fault scheduled at a tick (a scenario timeline entry or a facilitator's inject).
@@ -38,8 +54,29 @@ extension World {
         case let .crashTasks(name, count):
             _ = try taskService(name)
             guard count >= 1 else { throw CommandError("crash needs at least 1 task, got \(count)") }
-        case let .killTask(name), let .memoryLeak(name, _):
+        case let .killTask(name), let .memoryLeak(name, _), let .stopTask(name), let .diskFull(name):
             _ = try taskService(name)
+        case let .cpuHog(name, percent, seconds):
+            _ = try taskService(name)
+            try fraction(percent)
+            try positive(seconds)
+        case let .noisyNeighbour(zone, percent, seconds):
+            guard zoneOutageUntil.indices.contains(zone) else {
+                throw CommandError("unknown zone '\(ZoneName.format(zone))' (zones: \(ZoneName.all(count: zoneOutageUntil.count)))")
+            }
+            try fraction(percent)
+            try positive(seconds)
+        case let .packetLoss(name, percent, seconds):
+            _ = try anyService(name)
+            try fraction(percent)
+            try positive(seconds)
+        case let .throttle(name, rate, seconds):
+            _ = try anyService(name)
+            guard rate >= 0 else { throw CommandError("requests per second must be 0 or more, got \(Command.number(rate))") }
+            try positive(seconds)
+        case let .dnsFailure(name, seconds), let .certificateExpiry(name, seconds):
+            _ = try anyService(name)
+            try positive(seconds)
         case let .zoneOutage(zone, seconds):
             guard zoneOutageUntil.indices.contains(zone) else {
                 throw CommandError("unknown zone '\(ZoneName.format(zone))' (zones: \(ZoneName.all(count: zoneOutageUntil.count)))")
@@ -55,6 +92,10 @@ extension World {
             let i = try taskService(name)
             guard services[i].version(named: version) != nil else { throw unknownVersion(version, service: i) }
         }
+    }
+
+    private func fraction(_ percent: Double) throws(CommandError) {
+        guard percent > 0 && percent <= 100 else { throw CommandError("percent must be in 1…100, got \(Command.number(percent))") }
     }
 
     private func positive(_ seconds: Int) throws(CommandError) {
@@ -105,7 +146,42 @@ extension World {
             for j in services[i].tasks.indices where services[i].tasks[j].phase == .running {
                 services[i].tasks[j].leakMiBPerMinute += rate
             }
+        case let .stopTask(name):
+            let i = serviceIndex(named: name)!
+            let candidates = services[i].tasks.indices.filter { services[i].tasks[$0].phase == .running }
+            if !candidates.isEmpty {
+                stopTask(service: i, at: candidates[rng.nextInt(below: candidates.count)], reason: .stoppedByUser, immediately: false)
+            }
+        case let .cpuHog(name, percent, seconds):
+            let i = serviceIndex(named: name)!
+            services[i].faults.capacityFactor = 1 - percent / 100
+            services[i].faults.capacityUntil = tick + seconds
+        case let .noisyNeighbour(zone, percent, seconds):
+            zoneSlowdown[zone] = 1 - percent / 100
+            zoneSlowdownUntil[zone] = tick + seconds
+        case let .packetLoss(name, percent, seconds):
+            setCallFailure(name, rate: percent / 100, kind: .packetLoss, seconds: seconds)
+        case let .dnsFailure(name, seconds):
+            setCallFailure(name, rate: 1, kind: .dns, seconds: seconds)
+        case let .certificateExpiry(name, seconds):
+            setCallFailure(name, rate: 1, kind: .certificate, seconds: seconds)
+        case let .throttle(name, rate, seconds):
+            let i = serviceIndex(named: name)!
+            services[i].faults.throttleRequestsPerSecond = rate
+            services[i].faults.throttleUntil = tick + seconds
+        case let .diskFull(name):
+            let i = serviceIndex(named: name)!
+            for j in services[i].tasks.indices where services[i].tasks[j].phase == .running {
+                services[i].tasks[j].isDiskFull = true
+            }
         }
+    }
+
+    private mutating func setCallFailure(_ name: String, rate: Double, kind: CallFailure, seconds: Int) {
+        let i = serviceIndex(named: name)!
+        services[i].faults.callFailureRate = rate
+        services[i].faults.callFailure = kind
+        services[i].faults.callFailureUntil = tick + seconds
     }
 }
 

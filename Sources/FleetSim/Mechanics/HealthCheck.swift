@@ -3,13 +3,17 @@
 /// `unhealthyThreshold` failures in a row take it out, and ECS then replaces
 /// the task ("Task failed ELB health checks").
 extension World {
+    /// Load (as a multiple of capacity) above which health checks start to time out.
+    static let checkDropStart = 1.5
+
     mutating func runHealthChecks(service i: Int) {
         let spec = services[i].spec
         guard spec.isLoadBalanced else { return }
         let settings = spec.healthCheck
-        // An overloaded task drops health checks like any other request.
+        // A badly overloaded task drops health checks like any other request:
+        // none below 1.5× its capacity, most of them at 3.5× and beyond.
         let overload = services[i].metrics.utilisation
-        let dropChance = overload > 1 ? 1 - 1 / overload : 0
+        let dropChance = min(0.9, max(0, (overload - Self.checkDropStart) / 2))
         // Only targets that get traffic are busy: with none healthy, ALB fails open to all.
         let failOpen = services[i].inServiceCount == 0
         var j = 0
@@ -18,7 +22,7 @@ extension World {
             guard task.phase == .running, task.nextCheckTick <= tick else { j += 1; continue }
             services[i].tasks[j].nextCheckTick = tick + settings.intervalSeconds
             let version = spec.versions[task.versionIndex]
-            var passes = !task.isHung && !version.failsHealthChecks
+            var passes = !task.isHung && !version.failsHealthChecks && !task.isDiskFull
             if passes && dropChance > 0 && (task.target == .healthy || failOpen) { passes = rng.nextUnit() >= dropChance }
             if passes {
                 services[i].tasks[j].consecutivePasses += 1
@@ -33,6 +37,7 @@ extension World {
                 if services[i].tasks[j].consecutiveFailures >= settings.unhealthyThreshold {
                     services[i].tasks[j].target = .unhealthy
                     let why = task.isHung ? "Request timed out"
+                        : task.isDiskFull ? "Health checks failed with these codes: [503] (disk full)"
                         : version.failsHealthChecks ? "Health checks failed with these codes: [500]"
                         : "Request timed out (task overloaded)"
                     record(spec.name, .targetUnhealthy(taskID: task.id, reason: why))

@@ -8,6 +8,10 @@ import Foundation
 extension World {
     /// Customer requests that wait at the edge at most this long before timing out.
     static let edgeQueueSeconds = 2.0
+    /// Share of requests that write to disk, and so fail on a task whose disk is full.
+    static let diskFullErrorRate = 0.4
+    /// Retransmission delay a lost packet adds to a call that still gets through.
+    static let retransmitMs = 200.0
 
     struct Routing {
         var capacity: Double = 0
@@ -26,6 +30,7 @@ extension World {
         var r = Routing()
         if spec.role == .external {
             r.capacity = service.faults.isOutage(at: tick) ? 0 : spec.externalCapacity
+            if let limit = service.faults.throttle(at: tick) { r.capacity = min(r.capacity, limit) }
             r.routable = 1
             return r
         }
@@ -39,13 +44,14 @@ extension World {
         // ALB fails open: with no healthy target it sends to every registered one.
         let failOpen = inService == 0 && spec.isLoadBalanced
         guard inService > 0 || (failOpen && registered > 0) else { return r }
-        var hung = 0, errors = 0.0, extra = 0.0
+        var hung = 0, errors = 0.0, extra = 0.0, cpu = 0.0
         for task in service.tasks where task.phase == .running
             && (task.target == .healthy || (failOpen && task.target == .initial)) {
             r.routable += 1
+            cpu += tick < zoneSlowdownUntil[task.zone] ? zoneSlowdown[task.zone] : 1
             if task.isHung { hung += 1; continue }
             let version = spec.versions[task.versionIndex]
-            errors += version.errorRate
+            errors += task.isDiskFull ? max(version.errorRate, Self.diskFullErrorRate) : version.errorRate
             extra += version.extraLatencyMs
         }
         let n = Double(r.routable)
@@ -54,8 +60,9 @@ extension World {
         r.extraLatencyMs = extra / n
         // Little's law: threads blocked on slow calls cap what a task can take.
         let heldSeconds = max(spec.baseLatencyMs, min(service.metrics.heldLatencyMs, spec.timeoutMs)) / 1000
-        let perTask = min(spec.capacityPerTask, spec.concurrencyPerTask / heldSeconds)
-        r.capacity = n * perTask
+        let perTask = min(spec.capacityPerTask * service.faults.capacity(at: tick), spec.concurrencyPerTask / heldSeconds)
+        r.capacity = cpu * perTask
+        if let limit = service.faults.throttle(at: tick) { r.capacity = min(r.capacity, limit) }
         return r
     }
 
@@ -112,9 +119,10 @@ extension World {
             for call in topology.syncCalls[s] {
                 let c = call.callee
                 let timeout = services[c].spec.timeoutMs
-                let answered = success[c] * latency[c].fraction(within: timeout)
+                let lost = services[c].faults.callFailureRate(at: tick)
+                let answered = success[c] * latency[c].fraction(within: timeout) * (1 - lost)
                 ok *= Self.allCallsSucceed(callsPerRequest: call.callsPerRequest, eachSucceeds: answered)
-                fixed += call.callsPerRequest * min(latency[c].fixedMs, timeout)
+                fixed += call.callsPerRequest * (min(latency[c].fixedMs, timeout) + lost * Self.retransmitMs)
                 queueing += call.callsPerRequest * latency[c].queueingMeanMs
             }
             latency[s] = LatencyDistribution(fixedMs: fixed, queueingMeanMs: queueing)

@@ -7,7 +7,10 @@ extension World {
     public mutating func step(commands: [Command] = [], injects: [Fault] = []) {
         events.removeAll(keepingCapacity: true)
         for command in commands { apply(command) }
-        for fault in injects { inject(fault) }
+        for fault in injects {
+            inject(fault)
+            armRollbackQuests(after: fault)
+        }
 
         let arrivals = customerArrivals()
         lastArrivals = arrivals
@@ -22,6 +25,7 @@ extension World {
             reconcile(service: i)
         }
         chargeAndWatchEdge()
+        if !quests.isEmpty { evaluateQuests() }
         if (tick + 1) % 60 == 0 { endMinute() }
         injectedSpikes.removeAll { $0.endTick <= tick }
         tick += 1

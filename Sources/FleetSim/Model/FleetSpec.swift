@@ -7,13 +7,16 @@ public struct FleetSpec: Sendable, Hashable {
     public var scoring: ScoringRules
     /// Availability Zones tasks are spread across (a, b, c, …).
     public var zoneCount: Int
+    public var quests: [Quest]
 
-    public init(services: [ServiceSpec], queues: [QueueSpec], traffic: TrafficProfile, scoring: ScoringRules = .gameDay, zoneCount: Int = 3) {
+    public init(services: [ServiceSpec], queues: [QueueSpec], traffic: TrafficProfile, scoring: ScoringRules = .gameDay,
+                zoneCount: Int = 3, quests: [Quest] = []) {
         self.services = services
         self.queues = queues
         self.traffic = traffic
         self.scoring = scoring
         self.zoneCount = zoneCount
+        self.quests = quests
     }
 }
 

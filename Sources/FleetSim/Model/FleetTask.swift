@@ -84,6 +84,8 @@ public struct FleetTask: Sendable, Hashable {
     public var isHung: Bool = false
     /// Memory growth injected by a fault, on top of the version's own leak.
     public var leakMiBPerMinute: Double = 0
+    /// The task's disk is full: writes fail and its health check reports it.
+    public var isDiskFull: Bool = false
 
     public var isInService: Bool { phase == .running && target == .healthy }
 }
@@ -104,7 +106,7 @@ extension FleetTask: StableHashable {
         h.combine(Int(phase.rawValue)); h.combine(phaseSince); h.combine(Int(target.rawValue))
         h.combine(consecutivePasses); h.combine(consecutiveFailures); h.combine(nextCheckTick)
         h.combine(memoryUsedMiB); h.combine(stopReason.map { Int($0.rawValue) }); h.combine(hasBeenInService)
-        h.combine(isHung); h.combine(leakMiBPerMinute)
+        h.combine(isHung); h.combine(leakMiBPerMinute); h.combine(isDiskFull)
     }
 }
 

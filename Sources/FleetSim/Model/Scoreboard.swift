@@ -59,12 +59,14 @@ public struct Scoreboard: Sendable, Hashable {
     public var costPoints: Double = 0
     public var budgetPoints: Double = 0
     public var edgeDownPoints: Double = 0
+    /// Bonuses for quests met.
+    public var questPoints: Double = 0
     /// Total at the end of each simulated minute, oldest first.
     public var history: [Double] = []
 
     public var served: Int { servedFast + servedOk + servedSlow }
     /// The score: earned minus every penalty.
-    public var total: Double { requestPoints - failurePoints - costPoints - budgetPoints - edgeDownPoints }
+    public var total: Double { requestPoints + questPoints - failurePoints - costPoints - budgetPoints - edgeDownPoints }
     public var availability: Double { arrived == 0 ? 1 : Double(served) / Double(max(1, served + failed)) }
 }
 
@@ -73,7 +75,7 @@ extension Scoreboard: StableHashable {
         h.combine(arrived); h.combine(servedFast); h.combine(servedOk); h.combine(servedSlow); h.combine(failed)
         h.combine(waiting); h.combine(spendDollars); h.combine(edgeDownSeconds); h.combine(overBudgetMinutes)
         h.combine(requestPoints); h.combine(failurePoints); h.combine(costPoints); h.combine(budgetPoints)
-        h.combine(edgeDownPoints); h.combine(history.count)
+        h.combine(edgeDownPoints); h.combine(questPoints); h.combine(history.count)
         for value in history { h.combine(value) }
     }
 }

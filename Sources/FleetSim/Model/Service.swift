@@ -71,16 +71,34 @@ public struct Service: Sendable {
     public func version(named name: String) -> Int? { spec.versions.firstIndex { $0.name == name } }
 }
 
-/// Faults acting on one service right now.
+/// Why calls to a service fail while a call-failure fault is active.
+public enum CallFailure: UInt8, Sendable, Hashable {
+    case packetLoss, dns, certificate
+}
+
+/// Faults acting on one service right now, each until its tick.
 public struct ServiceFaults: Sendable, Hashable {
     /// The service answers nothing until this tick (dependency outage).
     public var outageUntil: Int = 0
     /// Latency added to every request until `latencyUntil`.
     public var addedLatencyMs: Double = 0
     public var latencyUntil: Int = 0
+    /// A CPU hog leaves tasks this fraction of their capacity.
+    public var capacityFactor: Double = 1
+    public var capacityUntil: Int = 0
+    /// Calls to the service fail with this probability (packet loss, DNS, certificates).
+    public var callFailureRate: Double = 0
+    public var callFailure: CallFailure = .packetLoss
+    public var callFailureUntil: Int = 0
+    /// The service (or provider) answers 429 above this many requests per second.
+    public var throttleRequestsPerSecond: Double = 0
+    public var throttleUntil: Int = 0
 
     public func isOutage(at tick: Int) -> Bool { tick < outageUntil }
     public func addedLatency(at tick: Int) -> Double { tick < latencyUntil ? addedLatencyMs : 0 }
+    public func capacity(at tick: Int) -> Double { tick < capacityUntil ? capacityFactor : 1 }
+    public func callFailureRate(at tick: Int) -> Double { tick < callFailureUntil ? callFailureRate : 0 }
+    public func throttle(at tick: Int) -> Double? { tick < throttleUntil ? throttleRequestsPerSecond : nil }
 }
 
 /// Target-tracking bookkeeping: consecutive breaching datapoints and cooldowns.

@@ -52,6 +52,9 @@ public struct ServiceSpec: Sendable, Hashable {
     public var deployment: DeploymentSettings
     public var autoscaling: AutoscalingPolicy
     public var lifecycle: TaskLifecycleTimings
+    /// AWS defaults this service's scenario changed, in words the inspector shows
+    /// ("health-check interval 10 s (AWS default 30 s)").
+    public var overrides: [String] = []
 
     public init(
         name: String, role: ServiceRole,

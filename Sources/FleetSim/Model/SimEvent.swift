@@ -23,6 +23,8 @@ public struct SimEvent: Sendable, Hashable {
         case commandRejected(command: String, reason: String)
         case edgeDown
         case edgeRestored
+        case questMet(title: String, bonus: Double)
+        case questFailed(title: String)
     }
 
     public var tick: Int
@@ -85,6 +87,10 @@ public struct SimEvent: Sendable, Hashable {
             return "load balancer \(s): no healthy targets, customers get 503"
         case .edgeRestored:
             return "load balancer \(s): healthy targets again"
+        case let .questMet(title, bonus):
+            return "quest met: \(title) (+\(Command.number(bonus)))"
+        case let .questFailed(title):
+            return "quest missed: \(title)"
         }
     }
 }

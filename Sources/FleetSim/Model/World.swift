@@ -13,11 +13,16 @@ public struct World: Sendable {
     public internal(set) var queues: [MessageQueue]
     /// Per zone: the zone is impaired until this tick.
     public internal(set) var zoneOutageUntil: [Int]
+    /// Per zone: a noisy neighbour leaves tasks there this fraction of their capacity…
+    public internal(set) var zoneSlowdown: [Double]
+    /// …until this tick.
+    public internal(set) var zoneSlowdownUntil: [Int]
     /// Spikes injected during play, on top of the scenario's traffic profile.
     public internal(set) var injectedSpikes: [TrafficSpike] = []
     public internal(set) var alarms: [Alarm]
     public internal(set) var incidents: [Incident] = []
     public internal(set) var score = Scoreboard()
+    public internal(set) var quests: [QuestProgress]
     /// Whether the edge had no healthy target in the last tick.
     public internal(set) var edgeIsDown = false
     /// Whether the edge had no healthy target at any second of the current minute.
@@ -41,7 +46,10 @@ public struct World: Sendable {
         services = []
         queues = fleet.queues.map { MessageQueue(spec: $0) }
         zoneOutageUntil = Array(repeating: 0, count: fleet.zoneCount)
+        zoneSlowdown = Array(repeating: 1, count: fleet.zoneCount)
+        zoneSlowdownUntil = Array(repeating: 0, count: fleet.zoneCount)
         alarms = []
+        quests = fleet.quests.map { QuestProgress(quest: $0) }
         for spec in fleet.services {
             services.append(Service(spec: spec, deploymentID: nextDeploymentID, tick: 0))
             nextDeploymentID += 1

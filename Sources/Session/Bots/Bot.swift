@@ -12,13 +12,14 @@ public protocol Bot: Sendable {
 
 /// The bots `--bot` accepts.
 public enum BotKind: String, Sendable, CaseIterable {
-    case idle, overprovision, autoscaler
+    case idle, overprovision, autoscaler, expert
 
     public func make() -> any Bot {
         switch self {
         case .idle: IdleBot()
         case .overprovision: OverprovisionBot()
         case .autoscaler: AutoscalerBot()
+        case .expert: ExpertBot()
         }
     }
 }

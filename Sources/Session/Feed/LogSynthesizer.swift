@@ -48,6 +48,9 @@ public enum LogSynthesizer {
         if m.errorRate > 0.02 {
             return (.error, errorCause(service, index: index, in: world))
         }
+        if service.faults.capacity(at: world.tick - 1) < 1 {
+            return (.warning, "CPU saturated by process 'backup-agent' (\(Int(m.cpuPercent))% of what remains)")
+        }
         if m.memoryPercent > 80 {
             return (.warning, "heap usage \(Int(m.memoryPercent))% of \(service.spec.memoryMiB) MiB; GC pauses rising")
         }
@@ -61,13 +64,27 @@ public enum LogSynthesizer {
     /// The most likely reason this service's requests fail, named the way a real log would.
     private static func errorCause(_ service: Service, index: Int, in world: World) -> String {
         let m = service.metrics
+        if let task = service.tasks.first(where: { $0.isDiskFull && $0.phase == .running }) {
+            return "task \(TaskID.format(task.id)): write /var/log/app.log: ENOSPC: no space left on device"
+        }
         if service.tasks.contains(where: { $0.isHung && $0.isInService }) {
             return "upstream request timeout: task \(TaskID.format(service.tasks.first { $0.isHung }!.id)) not responding"
         }
         for call in world.topology.syncCalls[index] {
             let callee = world.services[call.callee]
             let port = callee.spec.role == .external ? 443 : 8080
-            if callee.faults.isOutage(at: world.tick - 1) || (callee.spec.runsTasks && callee.inServiceCount == 0) {
+            let tick = world.tick - 1
+            if callee.faults.callFailureRate(at: tick) > 0 {
+                switch callee.faults.callFailure {
+                case .dns: return "getaddrinfo ENOTFOUND \(callee.name).unicorn.internal"
+                case .certificate: return "TLS handshake with \(callee.name):\(port) failed: x509: certificate has expired"
+                case .packetLoss: return "read ECONNRESET from \(callee.name):\(port) (retransmits rising)"
+                }
+            }
+            if callee.faults.throttle(at: tick) != nil && callee.metrics.offered > callee.metrics.capacity {
+                return "429 Too Many Requests from \(callee.name):\(port): rate exceeded"
+            }
+            if callee.faults.isOutage(at: tick) || (callee.spec.runsTasks && callee.inServiceCount == 0) {
                 return "connect ECONNREFUSED \(callee.name):\(port) (\(percent(m.errorRate)) of requests failing)"
             }
             if callee.metrics.p99LatencyMs > callee.spec.timeoutMs {

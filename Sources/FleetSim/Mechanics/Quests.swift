@@ -1,0 +1,95 @@
+/// A side goal of a scenario with a score bonus, checked by the simulation
+/// every tick and shown when met ("autoscaling on rentals before 00:10",
+/// "roll back the bad deploy within 5 minutes").
+public struct Quest: Sendable, Hashable {
+    public enum Goal: Sendable, Hashable {
+        /// Target tracking enabled on the service by the tick.
+        case autoscaling(service: String, byTick: Int)
+        /// After a bad deploy is injected into the service, a healthy version is
+        /// rolling out within the time.
+        case rollback(service: String, withinSeconds: Int)
+        /// Customer availability at least `percent` from the start to the tick.
+        case availability(percent: Double, untilTick: Int)
+        /// Every incident acknowledged within the time of opening, until the tick.
+        case acknowledge(withinSeconds: Int, untilTick: Int)
+        /// Spend stays within the budget until the tick.
+        case budget(untilTick: Int)
+    }
+
+    public var title: String
+    public var bonus: Double
+    public var goal: Goal
+
+    public init(title: String, bonus: Double, goal: Goal) {
+        self.title = title
+        self.bonus = bonus
+        self.goal = goal
+    }
+}
+
+/// Where a quest stands.
+public struct QuestProgress: Sendable, Hashable {
+    public enum Status: UInt8, Sendable, Hashable { case pending, met, failed }
+
+    public var quest: Quest
+    public var status: Status = .pending
+    /// When it was met or failed.
+    public var decidedAt: Int?
+    /// For rollback quests: when the bad deploy arrived.
+    public var armedAt: Int?
+}
+
+extension World {
+    mutating func armRollbackQuests(after fault: Fault) {
+        guard case let .badDeploy(service, _) = fault else { return }
+        for q in quests.indices {
+            if case .rollback(service, _) = quests[q].quest.goal, quests[q].status == .pending, quests[q].armedAt == nil {
+                quests[q].armedAt = tick
+            }
+        }
+    }
+
+    mutating func evaluateQuests() {
+        for q in quests.indices where quests[q].status == .pending {
+            switch check(quests[q]) {
+            case .met?: decide(q, .met)
+            case .failed?: decide(q, .failed)
+            default: break
+            }
+        }
+    }
+
+    private func check(_ progress: QuestProgress) -> QuestProgress.Status? {
+        switch progress.quest.goal {
+        case let .autoscaling(service, by):
+            if self.service(named: service)?.autoscaling.enabled == true { return .met }
+            return tick >= by ? .failed : nil
+        case let .rollback(service, within):
+            guard let armed = progress.armedAt, let s = self.service(named: service), let primary = s.primary else { return nil }
+            if primary.startedAt > armed && s.spec.versions[primary.versionIndex].isHealthyRelease { return .met }
+            return tick - armed >= within ? .failed : nil
+        case let .availability(percent, until):
+            if score.availability * 100 < percent && tick >= until { return .failed }
+            return tick >= until ? .met : nil
+        case let .acknowledge(within, until):
+            if incidents.contains(where: { ($0.acknowledgedAt ?? tick) - $0.openedAt > within && $0.openedAt < until }) { return .failed }
+            return tick >= until ? .met : nil
+        case let .budget(until):
+            if score.spendDollars > fleet.scoring.budgetDollars { return .failed }
+            return tick >= until ? .met : nil
+        }
+    }
+
+    private mutating func decide(_ q: Int, _ status: QuestProgress.Status) {
+        quests[q].status = status
+        quests[q].decidedAt = tick
+        if status == .met { score.questPoints += quests[q].quest.bonus }
+        record(nil, status == .met ? .questMet(title: quests[q].quest.title, bonus: quests[q].quest.bonus) : .questFailed(title: quests[q].quest.title))
+    }
+}
+
+extension QuestProgress: StableHashable {
+    public func hash(into h: inout StableHasher) {
+        h.combine(quest.title); h.combine(Int(status.rawValue)); h.combine(decidedAt); h.combine(armedAt)
+    }
+}

@@ -1,0 +1,125 @@
+import FleetSim
+import Foundation
+import Yams
+
+/// Reads scenario files: YAML, validated with every problem reported at once
+/// as file:line:column, the key, and what would be valid. The format is
+/// documented in the README ("Writing scenarios").
+public enum ScenarioFile {
+    /// Files larger than this are refused before parsing.
+    public static let maxBytes = 256 * 1024
+
+    static let topKeys = ["id", "title", "briefing", "difficulty", "duration", "seed", "par", "budget",
+                          "traffic", "services", "timeline", "deck", "quests"]
+
+    /// Loads and validates a scenario file from disk.
+    public static func load(path: String) throws(ScenarioFileError) -> Scenario {
+        let name = (path as NSString).lastPathComponent
+        func fail(_ message: String) -> ScenarioFileError {
+            ScenarioFileError(issues: [ScenarioIssue(file: path, line: 1, column: 1, key: "", message: message)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
+        guard !isDirectory.boolValue else { throw fail("is a folder, not a scenario file") }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int else { throw fail("cannot read the file") }
+        guard size <= maxBytes else { throw fail("file is \(size) bytes; scenario files are at most \(maxBytes) bytes") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot read the file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw fail("not UTF-8 text") }
+        _ = name
+        return try parse(text, file: path)
+    }
+
+    /// Parses and validates scenario text; `file` names it in messages.
+    public static func parse(_ text: String, file: String) throws(ScenarioFileError) -> Scenario {
+        var fields = YAMLFields(file: file)
+        guard text.utf8.count <= maxBytes else {
+            throw ScenarioFileError(issues: [ScenarioIssue(file: file, line: 1, column: 1, key: "", message: "more than \(maxBytes) bytes")])
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ScenarioFileError(issues: [ScenarioIssue(file: file, line: 1, column: 1, key: "", message: "the file is empty")])
+            }
+            root = node
+        } catch let error as ScenarioFileError {
+            throw error
+        } catch {
+            throw ScenarioFileError(issues: [syntaxIssue(error, file: file)])
+        }
+        guard let top = fields.mapping(root, "", allowed: topKeys) else { throw ScenarioFileError(issues: fields.issues) }
+        func value(_ key: String) -> Node? { top.first { $0.key == key }?.value }
+        func required(_ key: String) -> Node? {
+            if let node = value(key) { return node }
+            fields.report(root, key, "missing (every scenario needs id, title, briefing, duration and par)")
+            return nil
+        }
+
+        let id = required("id").flatMap { fields.name($0, "id") } ?? "scenario"
+        let title = required("title").flatMap { fields.string($0, "title", maxLength: 80) } ?? id
+        let briefing = required("briefing").flatMap { fields.string($0, "briefing", maxLength: 4_000) } ?? ""
+        let duration = required("duration").flatMap { fields.duration($0, "duration", in: 60...(24 * 3_600)) } ?? 3_600
+        let par = required("par").flatMap { fields.number($0, "par", in: -1e9...1e9) } ?? 0
+        let difficulty = value("difficulty").flatMap {
+            fields.choice($0, "difficulty", Scenario.Level.allCases.map { ($0.rawValue, $0) })
+        } ?? .normal
+        let seed = value("seed").flatMap { fields.integer($0, "seed", in: 0...Int.max) }.map { UInt64($0) } ?? 1
+
+        var scoring = ScoringRules.gameDay
+        if let node = value("budget"), let budget = fields.number(node, "budget", in: 0...1_000_000) { scoring.budgetDollars = budget }
+        var traffic = TrafficProfile(baseRequestsPerSecond: UnicornRentalsFleet.baseRequestsPerSecond, diurnalAmplitude: 0.25,
+                                     diurnalPeriodSeconds: duration)
+        if let node = value("traffic") { TrafficSection.read(node, into: &traffic, fields: &fields, duration: duration) }
+        var services = UnicornRentalsFleet.services
+        if let node = value("services") { ServiceChanges.apply(node, to: &services, fields: &fields) }
+
+        var fleet = FleetSpec(services: services, queues: [QueueSpec(name: "orders")], traffic: traffic, scoring: scoring)
+        // Only a fleet that builds can check the timeline's services, zones and versions.
+        var world: World?
+        if fields.issues.isEmpty {
+            do {
+                world = try World(fleet: fleet, seed: seed)
+            } catch {
+                fields.report(value("services") ?? root, "services", "the fleet does not hold together: \(error.description)")
+            }
+        }
+        var timeline: [Inject] = []
+        if let node = value("timeline"), let entries = fields.sequence(node, "timeline") {
+            for (n, entry) in entries.enumerated() {
+                let path = "timeline[\(n)]"
+                guard let items = fields.mapping(entry, path, allowed: ["at"] + FaultEntries.allKeys) else { continue }
+                guard let atNode = items.first(where: { $0.key == "at" })?.value else {
+                    fields.report(entry, path + ".at", "missing: when the fault happens, e.g. at: 00:10:00")
+                    continue
+                }
+                guard let tick = fields.duration(atNode, path + ".at", in: 0...Int.max) else { continue }
+                if tick >= duration {
+                    fields.report(atNode, path + ".at", "\(GameClock.format(tick)) is past the scenario's duration \(GameClock.format(duration))")
+                    continue
+                }
+                if let fault = FaultEntries.read(entry, items: items.filter { $0.key != "at" }, path: path, fields: &fields, world: world) {
+                    timeline.append(Inject(tick: tick, fault: fault))
+                }
+            }
+        }
+        let deck = value("deck").flatMap { DeckSection.read($0, fields: &fields, world: world, duration: duration) }
+        if let node = value("quests") { fleet.quests = QuestSection.read(node, fields: &fields, world: world, duration: duration) }
+        guard fields.issues.isEmpty else { throw ScenarioFileError(issues: fields.issues) }
+        return Scenario(id: id, title: title, briefing: briefing, difficulty: difficulty, durationSeconds: duration,
+                        defaultSeed: seed, fleet: fleet, timeline: timeline, par: par, deck: deck, sourceText: text)
+    }
+
+    static func syntaxIssue(_ error: Error, file: String) -> ScenarioIssue {
+        if let yaml = error as? YamlError {
+            switch yaml {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                return ScenarioIssue(file: file, line: mark.line, column: mark.column, key: "", message: "YAML syntax: \(problem)")
+            case let .duplicatedKeysInMapping(duplicates, context):
+                return ScenarioIssue(file: file, line: context.mark.line, column: context.mark.column, key: duplicates.joined(separator: ", "),
+                                     message: "duplicate key in this mapping")
+            default: break
+            }
+        }
+        return ScenarioIssue(file: file, line: 1, column: 1, key: "", message: "not valid YAML: \(error)")
+    }
+}

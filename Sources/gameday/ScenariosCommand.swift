@@ -1,0 +1,74 @@
+import ArgumentParser
+import FleetSim
+import Foundation
+import Scenarios
+
+extension Gameday {
+    /// `gameday scenarios list | show ID | validate FILE`.
+    struct Scenarios: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scenarios",
+            abstract: "List, show and validate scenarios.",
+            subcommands: [List.self, Show.self, Validate.self],
+            defaultSubcommand: List.self)
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the built-in scenarios.")
+
+            func run() throws {
+                print("ID                      DIFFICULTY  LENGTH   PAR      TITLE")
+                for s in BuiltInScenarios.all {
+                    print(s.id.padding(toLength: 24, withPad: " ", startingAt: 0) + s.difficulty.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                          + GameClock.format(s.durationSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)
+                          + String(Int(s.par)).padding(toLength: 9, withPad: " ", startingAt: 0) + s.title)
+                }
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print a built-in scenario's file (a start for your own).")
+
+            @Argument(help: "Scenario id.")
+            var id: String
+
+            func run() throws {
+                guard let scenario = BuiltInScenarios.named(id) else {
+                    throw GamedayError("unknown scenario '\(id)' (scenarios: \(BuiltInScenarios.ids.joined(separator: ", ")))")
+                }
+                print(scenario.sourceText)
+            }
+        }
+
+        struct Validate: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Check a scenario file; every problem is listed as file:line:column: key: message.")
+
+            @Argument(help: "Scenario file (YAML).")
+            var file: String
+
+            func run() throws {
+                do {
+                    let scenario = try ScenarioFile.load(path: file)
+                    print("\(file): ok: \(scenario.id), \(GameClock.format(scenario.durationSeconds)), \(scenario.timeline.count) injects, \(scenario.fleet.quests.count) quests, par \(Int(scenario.par))")
+                } catch {
+                    for issue in error.issues { StandardError.writeLine(issue.description) }
+                    throw ExitCode(2)
+                }
+            }
+        }
+    }
+}
+
+/// Finds a scenario by built-in id or, when the name looks like a path, by loading the file.
+enum ScenarioLookup {
+    static func find(_ name: String) throws -> Scenario {
+        if let builtIn = BuiltInScenarios.named(name) { return builtIn }
+        if name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") || FileManager.default.fileExists(atPath: name) {
+            do { return try ScenarioFile.load(path: name) } catch {
+                for issue in error.issues.dropLast() { StandardError.writeLine(issue.description) }
+                throw GamedayError(error.issues.last?.description ?? "invalid scenario file")
+            }
+        }
+        throw GamedayError("unknown scenario '\(name)' (scenarios: \(BuiltInScenarios.ids.joined(separator: ", ")); or a path to a .yaml file)")
+    }
+}

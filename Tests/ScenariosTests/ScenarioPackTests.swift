@@ -1,0 +1,72 @@
+import FleetSim
+import Scenarios
+import Session
+import Testing
+
+/// Every shipped scenario parses, is winnable by the expert bot, and is not
+/// trivial: the idle bot falls short of par.
+@Suite struct ScenarioPackTests {
+    @Test func everyShippedScenarioParses() throws {
+        for source in BuiltInScenarios.sources {
+            #expect(throws: Never.self, "\(source.file)") { try ScenarioFile.parse(source.text, file: source.file) }
+        }
+        #expect(BuiltInScenarios.all.count == BuiltInScenarios.sources.count)
+        #expect(BuiltInScenarios.all.count >= 6)
+    }
+
+    @Test(arguments: BuiltInScenarios.ids)
+    func expertReachesParAndIdleFallsShort(id: String) throws {
+        let scenario = try #require(BuiltInScenarios.named(id))
+        let expert = try HeadlessRun.play(scenario: scenario, seed: scenario.defaultSeed, durationSeconds: scenario.durationSeconds, bot: .expert)
+        let idle = try HeadlessRun.play(scenario: scenario, seed: scenario.defaultSeed, durationSeconds: scenario.durationSeconds, bot: .idle)
+        #expect(expert.madePar, "\(id): expert \(expert.score.total) < par \(scenario.par)")
+        #expect(!idle.madePar, "\(id): idle \(idle.score.total) reaches par \(scenario.par): too easy")
+    }
+
+    @Test func showPrintsAFileThatParsesBackToTheSameScenario() throws {
+        for scenario in BuiltInScenarios.all {
+            let again = try ScenarioFile.parse(scenario.sourceText, file: "copy.yaml")
+            #expect(again.id == scenario.id)
+            #expect(again.timeline == scenario.timeline)
+        }
+    }
+
+    @Test func difficultyScalesInjectsAndBudget() throws {
+        let scenario = try #require(BuiltInScenarios.named("flash-sale"))
+        let easy = scenario.adjusted(for: .easy), hard = scenario.adjusted(for: .hard)
+        let multiplier = { (s: Scenario) in s.fleet.traffic.spikes[0].multiplier }
+        #expect(multiplier(easy) < multiplier(scenario))
+        #expect(multiplier(hard) > multiplier(scenario))
+        #expect(easy.fleet.scoring.budgetDollars > scenario.fleet.scoring.budgetDollars)
+        #expect(hard.fleet.scoring.budgetDollars < scenario.fleet.scoring.budgetDollars)
+        #expect(scenario.adjusted(for: .normal).fleet.traffic.spikes == scenario.fleet.traffic.spikes)
+    }
+
+    @Test func deckDrawsTheSameInjectsForTheSameSeed() throws {
+        let scenario = try #require(BuiltInScenarios.named("microservices-madness"))
+        let a = scenario.schedule(seed: 5, durationSeconds: scenario.durationSeconds)
+        #expect(a == scenario.schedule(seed: 5, durationSeconds: scenario.durationSeconds))
+        #expect(a != scenario.schedule(seed: 6, durationSeconds: scenario.durationSeconds))
+        #expect(a.count > scenario.timeline.count, "the deck adds random injects")
+        #expect(zip(a, a.dropFirst()).allSatisfy { $0.tick <= $1.tick })
+    }
+
+    @Test func questsPayTheirBonusWhenMet() throws {
+        let scenario = try #require(BuiltInScenarios.named("bad-deploy"))
+        let script = [ScheduledCommand(tick: 11 * 60, command: .rollback(service: "rentals"))]
+        let run = try HeadlessRun.play(scenario: scenario, seed: 1, durationSeconds: 20 * 60, script: script)
+        #expect(run.score.questPoints == 600)
+        let late = [ScheduledCommand(tick: 16 * 60, command: .rollback(service: "rentals"))]
+        let missed = try HeadlessRun.play(scenario: scenario, seed: 1, durationSeconds: 20 * 60, script: late)
+        #expect(missed.score.questPoints == 0)
+    }
+
+    @Test func everyCatalogueFaultIsInjectableAndDocumented() {
+        for entry in FaultCatalogue.entries {
+            #expect(Fault.verbs.contains { $0.verb == entry.name }, "\(entry.name) has a command")
+            #expect(!entry.effect.isEmpty && !entry.symptoms.isEmpty && !entry.fixes.isEmpty)
+        }
+        for verb in Fault.verbs { #expect(FaultCatalogue.entry(named: verb.verb) != nil, "\(verb.verb) is in the catalogue") }
+    }
+}
+
