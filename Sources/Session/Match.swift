@@ -26,7 +26,7 @@ public struct Match: Sendable {
     public private(set) var feed = EventFeed()
     public let teamName: String
 
-    public static let defaultRivals: [BotKind] = [.overprovision, .autoscaler, .idle]
+    public static let defaultRivals: [BotKind] = [.expert, .autoscaler, .overprovision, .idle]
 
     public init(scenario: Scenario, seed: UInt64? = nil, durationSeconds: Int? = nil,
                 teamName: String = "you", rivals: [BotKind] = Match.defaultRivals) throws(FleetSpecError) {

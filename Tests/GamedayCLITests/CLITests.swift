@@ -81,6 +81,26 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func brokenScenarioFilesAreReportedWithFileLineAndColumn() throws {
+        let broken = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ScenariosTests/Broken/unknown-service.yaml").path
+        for command in [["scenarios", "validate", broken], ["simulate", "--scenario", broken], ["play", "--scenario", broken]] {
+            let result = try Self.run(command)
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("unknown-service.yaml:8:5: timeline[0]: unknown service 'webb'"), "\(result.stderr)")
+            #expect(result.stderr.contains("unknown-service.yaml:12:5: timeline[1]: unknown zone 'q'"))
+        }
+        let shipped = try Self.run(["scenarios", "show", "az-outage"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("az-\(UUID().uuidString).yaml").path
+        try shipped.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let valid = try Self.run(["scenarios", "validate", file])
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("ok: az-outage"))
+        let played = try Self.run(["simulate", "--scenario", file, "--duration", "5m"])
+        #expect(played.stdout.contains("az-outage"))
+    }
+
     @Test(arguments: [["--help"], ["simulate", "--help"], ["bench", "--help"], ["--version"], ["scenarios", "list"],
                       ["scenarios", "show", "flash-sale"], ["faults"], ["faults", "latency"], ["play", "--help"]])
     func helpAndVersionExitZero(arguments: [String]) throws {

@@ -16,6 +16,16 @@ enum BriefingScreen {
             buffer.put(line, x: inner.x + 2, y: y)
             y += 1
         }
+        let quests = context.world.quests
+        if !quests.isEmpty && y < inner.maxY - 6 {
+            y += 1
+            buffer.put("Quests:", x: inner.x + 2, y: y, role: .accent, attributes: [.bold])
+            y += 1
+            for progress in quests where y < inner.maxY - 5 {
+                buffer.put("\(context.glyphs.idle) \(progress.quest.title) (+\(Format.fixed(progress.quest.bonus, 0)))", x: inner.x + 4, y: y, role: .text, limit: inner.width - 6)
+                y += 1
+            }
+        }
         let rivals = context.match.rivals.map(\.name).joined(separator: ", ")
         buffer.put("Rival teams on the same seed: \(rivals)", x: inner.x + 2, y: inner.maxY - 4, role: .dim, limit: inner.width - 4)
         buffer.put("Keys: ? help · : command (try: scale web 5) · space pause · +/- speed", x: inner.x + 2, y: inner.maxY - 3, role: .dim, limit: inner.width - 4)
@@ -37,6 +47,10 @@ enum EndScreen {
         buffer.put("Final score \(Format.fixed(s.total, 1))   par \(Format.fixed(par, 0)) (\(s.total >= par ? "made par" : "below par"))",
                    x: inner.x + 2, y: y, role: s.total >= par ? .scoreUp : .scoreDown, attributes: [.bold])
         y += 1
+        let quests = world.quests.filter { $0.status == .met }.count
+        if !world.quests.isEmpty {
+            buffer.put("Quests \(quests) of \(world.quests.count) met (+\(Format.fixed(s.questPoints, 0)))", x: inner.x + 60, y: y - 1, role: .accent, limit: inner.width - 62)
+        }
         buffer.put("\(Format.grouped(s.served)) requests served, \(Format.grouped(s.failed)) failed (\(Format.percent(s.availability)) available) · $\(Format.fixed(s.spendDollars, 2)) spent · \(context.state.commandsGiven) commands",
                    x: inner.x + 2, y: y, role: .text, limit: inner.width - 4)
         y += 2

@@ -104,6 +104,7 @@ enum InspectorPane {
             add("last stopped: task \(TaskID.format(stop.id)) \(stop.reason.text)" + (stop.exitCode.map { " (exit \($0))" } ?? ""),
                 stop.reason.isFailure ? .warning : .dim)
         }
+        for override in spec.overrides { add("scenario sets \(override)", .accent) }
         add("ALB checks every \(hc.intervalSeconds)s: \(hc.healthyThreshold) to pass, \(hc.unhealthyThreshold) to fail; drain \(hc.deregistrationDelaySeconds)s", .dim)
         add("deploy min \(spec.deployment.minimumHealthyPercent)% max \(spec.deployment.maximumPercent)% · \(spec.cpuUnits) CPU · \(spec.memoryMiB) MiB · $\(Format.fixed(spec.costPerTaskMinute, 3))/task-min", .dim)
         return out

@@ -39,6 +39,10 @@ enum ScorePane {
             y += 1
         }
         line("requests", Format.signed(s.requestPoints), .ok, note: "\(Format.compact(s.served)) ok")
+        if !world.quests.isEmpty {
+            let met = world.quests.filter { $0.status == .met }.count
+            line("quests", Format.signed(s.questPoints), s.questPoints > 0 ? .scoreUp : .text, note: "\(met)/\(world.quests.count) met")
+        }
         line("failures", Format.signed(-s.failurePoints), s.failurePoints > 0 ? .critical : .text, note: "\(Format.compact(s.failed)) failed")
         line("cost", Format.signed(-s.costPoints), .text, note: "$\(Format.fixed(s.spendDollars, 0))/$\(Format.fixed(rules.budgetDollars, 0))")
         if inner.height >= 10 {

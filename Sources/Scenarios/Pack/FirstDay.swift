@@ -11,8 +11,7 @@ enum ScenarioPack {
         briefing: |
           Welcome to Unicorn.Rentals! The DevOps team quit last week and the pager is yours.
           Customers reach the router through the public load balancer; it calls web, which calls rentals, profiles and basket; rentals calls inventory and payments; payments calls an external payment provider; orders go through a queue to ordering.
-          Expect a traffic spike, a hung task, a bad deploy, a slow payment provider and a memory leak. New tasks take about 3 minutes to get traffic: scale before you need to.
-          Keys: ? help, : commands (try: scale web 5), space pause, + and - speed, Enter on a service for its tasks and logs.
+          Expect a traffic spike, a hung task, a bad deploy, a slow payment provider and a memory leak. New tasks take about 3 minutes to get traffic: scale before you need to. Enter on a service shows its tasks and logs.
 
         timeline:
           - at: 00:10:00
