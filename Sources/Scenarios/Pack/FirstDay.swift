@@ -11,7 +11,8 @@ enum ScenarioPack {
         briefing: |
           Welcome to Unicorn.Rentals! The DevOps team quit last week and the pager is yours.
           Customers reach the router through the public load balancer; it calls web, which calls rentals, profiles and basket; rentals calls inventory and payments; payments calls an external payment provider; orders go through a queue to ordering.
-          Expect a traffic spike, a hung task, a bad deploy, a slow payment provider and a memory leak. New tasks take about 3 minutes to get traffic: scale before you need to. Enter on a service shows its tasks and logs.
+          Expect a traffic spike, a hung task, a bad deploy, a slow payment provider and a memory leak. New tasks take about 3 minutes to get traffic: scale before you need to.
+          How to play: press ? for every key. Press : and type scale web 5, then Enter (Tab completes names). Arrows or j and k pick a service; Enter shows its tasks, timers and logs. a acknowledges an incident, r resolves it once its alarm is back to OK. Space pauses; + and - change the speed.
 
         timeline:
           - at: 00:10:00
