@@ -16,7 +16,7 @@ public struct ScheduledCommand: Sendable, Hashable {
 public enum HeadlessRun {
     public static func play(
         scenario: Scenario, seed: UInt64, durationSeconds: Int, bot: BotKind = .idle, script: [ScheduledCommand] = [],
-        onEvent: ((SimEvent) -> Void)? = nil
+        onEvent: ((SimEvent) -> Void)? = nil, onTick: ((GameSession) -> Void)? = nil
     ) throws(FleetSpecError) -> RunSummary {
         var session = try GameSession(scenario: scenario, seed: seed, durationSeconds: durationSeconds)
         var player = bot.make()
@@ -31,6 +31,7 @@ public enum HeadlessRun {
             }
             session.advance(with: &player)
             if let onEvent { for event in session.world.events { onEvent(event) } }
+            onTick?(session)
         }
         return RunSummary(session: session, bot: bot, rejectedCommands: rejected)
     }

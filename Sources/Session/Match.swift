@@ -25,6 +25,8 @@ public struct Match: Sendable {
     public private(set) var rivals: [Rival]
     public private(set) var feed = EventFeed()
     public let teamName: String
+    /// When replaying: the recording's commands, fed to the player at their ticks.
+    public private(set) var script: ReplayScript?
 
     public static let defaultRivals: [BotKind] = [.expert, .autoscaler, .overprovision, .idle]
 
@@ -48,9 +50,23 @@ public struct Match: Sendable {
     /// A solo player's own inject hits only their fleet, not the rivals'.
     public mutating func submit(_ fault: Fault) throws(CommandError) { try player.submit(fault) }
 
+    /// A match that replays `recording`: the same scenario, seed and rivals,
+    /// with the recorded commands and injects fed in at their ticks.
+    public init(replaying recording: Recording, rivals: [BotKind] = Match.defaultRivals) throws(FleetSpecError) {
+        try self.init(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: recording.header.durationSeconds,
+                      teamName: recording.header.team, rivals: rivals)
+        script = ReplayScript(recording)
+    }
+
+    /// Stops following the recording: from now on the player is in control.
+    public mutating func takeOver() { script = nil }
+
+    public var isReplaying: Bool { script != nil }
+
     /// Advances every team one tick and files the player's events and logs.
     public mutating func advance() {
         guard !isFinished else { return }
+        script?.feed(&player)
         player.advance()
         feed.absorb(player.world)
         for r in rivals.indices { rivals[r].advance() }

@@ -54,7 +54,28 @@ extension Gameday {
                 print(line)
                 previous = (tasks, seconds)
             }
+            try measureVerify()
             if !simulationOnly { try ConsoleBenchmarks(repeats: repeats).run() }
+        }
+
+        /// `replay --verify` of a two-hour recording (microservices-madness, expert bot).
+        private func measureVerify() throws {
+            guard let scenario = BuiltInScenarios.named("microservices-madness") else { return }
+            var recorder = Recorder(header: RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: .normal,
+                                                            seed: scenario.defaultSeed, durationSeconds: scenario.durationSeconds, team: "bench"))
+            var lines = [recorder.headerLine]
+            var last: GameSession?
+            _ = try HeadlessRun.play(scenario: scenario, seed: scenario.defaultSeed, durationSeconds: scenario.durationSeconds, bot: .expert,
+                                     onTick: { lines += recorder.lines(for: $0); last = $0 })
+            if let last { lines.append(recorder.endLine(for: last)) }
+            let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+            var checkpoints = 0
+            let seconds = best(of: repeats) {
+                if let recording = try? Recording.parse(data, file: "bench.jsonl"), let result = try? Verification.run(recording) {
+                    checkpoints = result.checkpoints
+                }
+            }
+            print("replay --verify of a 2 h recording (\(lines.count) lines, \(checkpoints) checkpoints): \(format(seconds * 1000)) ms   (target ≤ 100 ms)")
         }
 
         private func perTick(services: Int, tasksPerService: Int, ticks: Int) throws -> Double {

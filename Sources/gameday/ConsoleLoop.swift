@@ -1,4 +1,5 @@
 import Console
+import Session
 import Terminal
 
 /// The console's main loop: waits for input with a timeout (never spins),
@@ -7,6 +8,12 @@ import Terminal
 struct ConsoleLoop {
     let screen: TerminalScreen
     var app: ConsoleApp
+    /// Called after every tick with the player's session (recording).
+    var onProgress: ((GameSession) -> Void)?
+    /// Called once when the loop ends, however it ends.
+    var onFinish: ((GameSession) -> Void)?
+    /// Called when the player takes over a replay at a tick.
+    var onTakeOver: ((Int, GameSession) -> Void)?
 
     /// Frames are drawn at most this often while the game runs.
     static let frameMilliseconds = 33
@@ -15,6 +22,12 @@ struct ConsoleLoop {
 
     /// Runs until the player quits or a signal arrives; returns the exit status.
     mutating func run(exitAfterFirstFrame: Bool = false) -> Int32 {
+        let status = loop(exitAfterFirstFrame: exitAfterFirstFrame)
+        onFinish?(app.match.player)
+        return status
+    }
+
+    private mutating func loop(exitAfterFirstFrame: Bool) -> Int32 {
         let clock = ContinuousClock()
         let start = clock.now
         var last = start
@@ -49,7 +62,9 @@ struct ConsoleLoop {
             let elapsed = now - last
             last = now
             let nanoseconds = UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000)
-            effects += app.elapse(nanoseconds: nanoseconds, now: milliseconds())
+            let progress = onProgress
+            effects += app.elapse(nanoseconds: nanoseconds, now: milliseconds()) { progress?($0) }
+            for case let .tookOver(tick) in effects { onTakeOver?(tick, app.match.player) }
             if effects.contains(.quit) { return 0 }
             if effects.contains(.bell) { screen.bell() }
             screen.draw(app.render(glyphs: screen.glyphs, now: milliseconds()))

@@ -39,6 +39,12 @@ extension Gameday {
         @Option(help: "Your team's name on the scoreboard.")
         var team = "you"
 
+        @Flag(help: "Do not record this game.")
+        var noRecord = false
+
+        @Option(help: "Where to write the recording (default: under $XDG_DATA_HOME/gameday/recordings).")
+        var record: String?
+
         @Flag(help: "No colour (also set by the NO_COLOR environment variable).")
         var noColor = false
 
@@ -71,6 +77,16 @@ extension Gameday {
                 durationSeconds = seconds
             }
             let match = try Match(scenario: scenario, seed: seed.map { UInt64($0) }, durationSeconds: durationSeconds, teamName: team)
+            let environment = ProcessInfo.processInfo.environment
+            var recording: (file: RecordingFile, recorder: Recorder)?
+            if !noRecord && !exitAfterFirstFrame && !crashAfterFirstFrame {
+                let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: difficulty,
+                                             seed: match.world.seed, durationSeconds: match.player.durationSeconds, team: team)
+                let file = try RecordingFile(path: record ?? RecordingFile.defaultPath(scenario: scenario.id, environment: environment))
+                let recorder = Recorder(header: header)
+                file.append([recorder.headerLine])
+                recording = (file, recorder)
+            }
             let screen: TerminalScreen
             do {
                 screen = try TerminalScreen.start(theme: .dark, noColor: noColor, forceASCII: ascii,
@@ -79,9 +95,17 @@ extension Gameday {
                 throw GamedayError("cannot start the console: \(error.message)")
             }
             var loop = ConsoleLoop(screen: screen, app: ConsoleApp(match: match, speed: speed))
+            if var (file, recorder) = recording {
+                loop.onProgress = { session in file.append(recorder.lines(for: session)) }
+                loop.onFinish = { session in file.append(recorder.lines(for: session) + [recorder.endLine(for: session)]) }
+            }
             let status = loop.run(exitAfterFirstFrame: exitAfterFirstFrame || crashAfterFirstFrame)
             if crashAfterFirstFrame { fatalError("crash requested by --crash-after-first-frame") }
             screen.stop()
+            if let file = recording?.file {
+                file.close()
+                print("recording: \(file.path)  (replay with: gameday replay \(file.path))")
+            }
             if status != 0 { throw ExitCode(status) }
         }
     }

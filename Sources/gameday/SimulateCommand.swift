@@ -42,6 +42,12 @@ extension Gameday {
             valueName: "TIME COMMAND"))
         var commands: [String] = []
 
+        @Option(help: "Write a recording of the run (JSON Lines) to this file.")
+        var record: String?
+
+        @Option(help: "Team name in the recording.")
+        var team = "you"
+
         @Flag(help: "Print the summary as JSON.")
         var json = false
 
@@ -61,9 +67,27 @@ extension Gameday {
             let script = try commands.map(Self.scheduledCommand)
             let seedValue = seed.map { UInt64($0) } ?? scenario.defaultSeed
             try Self.checkServices(in: script, scenario: scenario)
+            var recording: (file: RecordingFile, recorder: Recorder)?
+            if let record {
+                let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: difficulty, seed: seedValue,
+                                             durationSeconds: durationSeconds, team: team)
+                let file = try RecordingFile(path: record)
+                let recorder = Recorder(header: header)
+                file.append([recorder.headerLine])
+                recording = (file, recorder)
+            }
+            var last: GameSession?
             let summary = try HeadlessRun.play(
                 scenario: scenario, seed: seedValue, durationSeconds: durationSeconds, bot: bot, script: script,
-                onEvent: events ? { print("\(GameClock.format($0.tick))  \($0.message)") } : nil)
+                onEvent: events ? { print("\(GameClock.format($0.tick))  \($0.message)") } : nil,
+                onTick: recording == nil ? nil : { session in
+                    recording!.file.append(recording!.recorder.lines(for: session))
+                    last = session
+                })
+            if let recording, let last {
+                recording.file.append([recording.recorder.endLine(for: last)])
+                recording.file.close()
+            }
             print(json ? SummaryFormat.json(summary) : SummaryFormat.text(summary))
             // Like a test runner: a run that falls short of par fails.
             if !summary.madePar { throw ExitCode(1) }

@@ -36,7 +36,7 @@ import Testing
         world.step { $0.events.contains { if case .deploymentStarted(_, true) = $0.kind { true } else { false } } }
         #expect(world.api.deployments.first?.isRollback == true)
         #expect(world.api.spec.versions[world.api.primary!.versionIndex].name == "v1")
-        #expect(world.messages.contains { $0.contains("rolling back to v1") })
+        #expect(world.messages.contains { $0.contains("is rolling back to v1") })
     }
 
     @Test func healthyButErroringVersionIsNotCaughtByTheCircuitBreaker() {

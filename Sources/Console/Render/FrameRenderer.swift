@@ -5,7 +5,9 @@ import Session
 public enum FrameRenderer {
     public static func render(match: Match, state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, now: UInt64) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
-        let layout = layout(match: match, state: state, width: width, height: height)
+        // A replay gives up one row to its timeline bar.
+        let replaying = state.replay != nil
+        let layout = layout(match: match, state: state, width: width, height: replaying ? height - 1 : height)
         guard layout.kind != .tooSmall else {
             TooSmallNotice.draw(into: &buffer)
             if glyphs.isASCII { buffer.transliterateToASCII() }
@@ -19,7 +21,12 @@ public enum FrameRenderer {
         if layout.kind == .compact, let rect = layout.rect(of: state.tab) ?? layout.panes.last?.rect {
             drawTabs(into: &buffer, rect: rect, context: context)
         }
-        StatusBar.draw(into: &buffer, rect: layout.status, context: context)
+        if replaying {
+            TimelineBar.draw(into: &buffer, y: height - 2, width: width, context: context)
+            StatusBar.draw(into: &buffer, rect: Rect(x: 0, y: height - 1, width: width, height: 1), context: context)
+        } else {
+            StatusBar.draw(into: &buffer, rect: layout.status, context: context)
+        }
         switch state.screen {
         case .briefing: BriefingScreen.draw(into: &buffer, context: context)
         case .ended: EndScreen.draw(into: &buffer, context: context)

@@ -17,6 +17,10 @@ extension ConsoleApp {
             state.mode = .normal
             say(message, now: now)
         }
+        if let handled = runReplayWord(words, now: now) {
+            if handled { done("at \(Format.clock(match.world.tick))") }
+            return []
+        }
         switch verb {
         case "pause": state.clock.setPaused(true); done("paused")
         case "resume": state.clock.setPaused(false); done("resumed")

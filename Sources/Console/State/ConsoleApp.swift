@@ -6,6 +6,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case quit
     /// Ring the terminal bell (a new incident, unless muted).
     case bell
+    /// The player took over a replay at this tick: start a new recording.
+    case tookOver(tick: Int)
 }
 
 /// The console's behaviour, free of any terminal: keys and clicks come in,
@@ -29,7 +31,16 @@ public struct ConsoleApp: Sendable {
         self.height = height
     }
 
-    public var layout: ScreenLayout { FrameRenderer.layout(match: match, state: state, width: width, height: height) }
+    /// A read-only console over a replay: it starts playing at once, with a timeline.
+    public init(replaying match: Match, replay: ReplayState, speed: Int = 10, width: Int = 80, height: Int = 24) {
+        self.init(match: match, speed: speed, width: width, height: height)
+        state.replay = replay
+        state.screen = .playing
+    }
+
+    public var layout: ScreenLayout {
+        FrameRenderer.layout(match: match, state: state, width: width, height: state.replay == nil ? height : height - 1)
+    }
 
     public func render(glyphs: Glyphs, now: UInt64) -> CellBuffer {
         FrameRenderer.render(match: match, state: state, width: width, height: height, glyphs: glyphs, now: now)
@@ -45,23 +56,35 @@ public struct ConsoleApp: Sendable {
     public var isClockRunning: Bool { state.screen == .playing && !state.clock.isPaused && !match.isFinished }
 
     /// Real time passed: advances the game by the ticks due at the current speed.
-    public mutating func elapse(nanoseconds: UInt64, now: UInt64) -> [ConsoleEffect] {
+    /// `onTick` sees the player's session after every tick (the recorder uses it).
+    public mutating func elapse(nanoseconds: UInt64, now: UInt64, onTick: (GameSession) -> Void = { _ in }) -> [ConsoleEffect] {
         guard isClockRunning else { return [] }
-        return advance(ticks: state.clock.elapse(nanoseconds: nanoseconds), now: now)
+        return advance(ticks: state.clock.elapse(nanoseconds: nanoseconds), now: now, onTick: onTick)
     }
 
     /// Advances the game `ticks` seconds, flashing (and ringing) for new incidents.
-    public mutating func advance(ticks: Int, now: UInt64) -> [ConsoleEffect] {
+    public mutating func advance(ticks: Int, now: UInt64, onTick: (GameSession) -> Void = { _ in }) -> [ConsoleEffect] {
         var effects: [ConsoleEffect] = []
         for _ in 0..<ticks where !match.isFinished {
+            if let replay = state.replay, match.world.tick >= replay.endTick { break }
             match.advance()
+            onTick(match.player)
+            if var replay = state.replay, match.world.tick % ReplayState.snapshotSeconds == 0,
+               replay.snapshots.count == match.world.tick / ReplayState.snapshotSeconds {
+                replay.snapshots.append(match)
+                state.replay = replay
+            }
+        }
+        if let replay = state.replay, match.world.tick >= replay.endTick, !state.clock.isPaused {
+            state.clock.setPaused(true)
+            say(replay.isTruncated ? "end of a cut-short recording (replayed to its last complete line): T takes over" : "end of the recording: T takes over from here", now: now)
         }
         if match.feed.incidentsOpened > state.incidentsSeen {
             state.incidentsSeen = match.feed.incidentsOpened
             state.flashUntil = now + Self.flashMilliseconds
             if !state.muted { effects.append(.bell) }
         }
-        if match.isFinished && state.screen == .playing {
+        if match.isFinished && state.screen == .playing && state.replay == nil {
             state.screen = .ended
             state.overlay = .none
             state.mode = .normal
@@ -101,6 +124,7 @@ public struct ConsoleApp: Sendable {
             if [.char("q"), .enter, .escape].contains(key) { return [.quit] }
             return []
         case .playing:
+            if state.replay != nil, let effects = handleReplay(key, now: now) { return effects }
             return handlePlaying(key, now: now)
         }
     }

@@ -74,6 +74,8 @@ public struct ConsoleState: Sendable {
     public var flashUntil: UInt64 = 0
     public var incidentsSeen = 0
     public var commandsGiven = 0
+    /// Set while replaying a recording (read-only, with a timeline).
+    public var replay: ReplayState?
 
     public init(selectedService: String, speed: Int = 1) {
         self.selectedService = selectedService
@@ -81,4 +83,30 @@ public struct ConsoleState: Sendable {
     }
 
     public var filterText: String { filter.text.trimmingSpaces }
+}
+
+/// A replay's timeline and controls: where the recording ends, what to mark
+/// on the timeline bar, and snapshots for fast seeking backwards.
+public struct ReplayState: Sendable {
+    public var file: String
+    public var endTick: Int
+    public var isTruncated: Bool
+    public var commandTicks: [Int]
+    public var incidentTicks: [Int]
+    /// A snapshot of the whole match every `snapshotSeconds`, index = tick / snapshotSeconds.
+    var snapshots: [Match]
+
+    public static let snapshotSeconds = 120
+
+    public init(file: String, endTick: Int, isTruncated: Bool, commandTicks: [Int], incidentTicks: [Int], start: Match) {
+        self.file = file
+        self.endTick = endTick
+        self.isTruncated = isTruncated
+        self.commandTicks = commandTicks
+        self.incidentTicks = incidentTicks
+        snapshots = [start]
+    }
+
+    /// The next mark (command or incident) after `tick`.
+    public func nextMark(after tick: Int) -> Int? { (commandTicks + incidentTicks).filter { $0 > tick }.min() }
 }

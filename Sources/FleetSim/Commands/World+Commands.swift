@@ -72,6 +72,10 @@ extension World {
             }
             services[i].scaling.highDatapoints = 0
             services[i].scaling.lowDatapoints = 0
+            let unit = policy.metric == .cpu ? "%" : " requests per target"
+            record(name, .autoscaling(policy.enabled
+                ? "target tracking on: \(policy.metric.rawValue) \(Command.number(policy.target))\(unit), min \(policy.minCapacity), max \(policy.maxCapacity)"
+                : "target tracking off"))
         case let .deploy(name, version):
             let i = serviceIndex(named: name)!
             startDeployment(service: i, versionIndex: services[i].version(named: version)!)
@@ -83,6 +87,7 @@ extension World {
             startDeployment(service: i, versionIndex: launchDeployment(service: i).versionIndex)
         case let .timeout(name, ms):
             services[serviceIndex(named: name)!].spec.timeoutMs = ms
+            record(name, .timeoutChanged(milliseconds: ms))
         case let .acknowledge(id):
             incidents[incidents.firstIndex { $0.id == id }!].acknowledgedAt = tick
         case let .resolve(id):

@@ -23,6 +23,8 @@ public struct SimEvent: Sendable, Hashable {
         case commandRejected(command: String, reason: String)
         case edgeDown
         case edgeRestored
+        case autoscaling(String)
+        case timeoutChanged(milliseconds: Double)
         case questMet(title: String, bonus: Double)
         case questFailed(title: String)
     }
@@ -59,7 +61,7 @@ public struct SimEvent: Sendable, Hashable {
             return "service \(s) has reached a steady state"
         case let .deploymentStarted(version, rollback):
             return rollback
-                ? "service \(s) deployment failed; rolling back to \(version)"
+                ? "service \(s) is rolling back to \(version)"
                 : "service \(s) has begun a deployment of \(version)"
         case let .deploymentCompleted(version):
             return "service \(s) deployment of \(version) completed"
@@ -87,6 +89,10 @@ public struct SimEvent: Sendable, Hashable {
             return "load balancer \(s): no healthy targets, customers get 503"
         case .edgeRestored:
             return "load balancer \(s): healthy targets again"
+        case let .autoscaling(text):
+            return "service \(s) \(text)"
+        case let .timeoutChanged(ms):
+            return "callers of \(s) now give up after \(Command.number(ms)) ms"
         case let .questMet(title, bonus):
             return "quest met: \(title) (+\(Command.number(bonus)))"
         case let .questFailed(title):

@@ -1,0 +1,103 @@
+import FleetSim
+import Scenarios
+
+/// Turns a game's progress into recording lines: every command and inject
+/// with its tick, a checkpoint of the world hash every simulated minute,
+/// and an end line. Pure: the host appends the lines to a file and flushes.
+public struct Recorder: Sendable {
+    public let header: RecordingHeader
+    private var commandsWritten = 0
+    private var injectsWritten = 0
+    private var lastCheckpoint = -1
+
+    /// A checkpoint every simulated minute.
+    public static let checkpointSeconds = 60
+
+    public init(header: RecordingHeader) { self.header = header }
+
+    /// The header line, written first.
+    public var headerLine: String { RecordingEncoder.line(header) }
+
+    /// Lines for what happened since the last call (call after every tick).
+    public mutating func lines(for session: GameSession) -> [String] {
+        var lines: [String] = []
+        let tick = session.world.tick
+        while commandsWritten < session.commandLog.count {
+            let logged = session.commandLog[commandsWritten]
+            lines.append(RecordingEncoder.line(.command(tick: logged.tick, text: logged.command.text)))
+            commandsWritten += 1
+        }
+        while injectsWritten < session.injectLog.count {
+            let logged = session.injectLog[injectsWritten]
+            lines.append(RecordingEncoder.line(.inject(tick: logged.tick, text: logged.fault.text)))
+            injectsWritten += 1
+        }
+        // After the commands of earlier ticks, so ticks never go backwards in the file.
+        if tick % Self.checkpointSeconds == 0 && tick > lastCheckpoint {
+            lastCheckpoint = tick
+            lines.append(RecordingEncoder.line(.checkpoint(tick: tick, hash: session.world.stableHashHex, score: session.world.score.total)))
+        }
+        return lines
+    }
+
+    /// The end line, written when the game ends or the player quits.
+    public func endLine(for session: GameSession) -> String {
+        RecordingEncoder.line(.end(tick: session.world.tick, hash: session.world.stableHashHex, score: session.world.score.total))
+    }
+}
+
+/// A recording's commands and injects fed back into a session at their
+/// ticks, with every checkpoint compared to the world hash.
+public struct ReplayScript: Sendable {
+    public let entries: [RecordingEntry]
+    private var next = 0
+    /// The first checkpoint whose hash did not match: (tick, expected, found).
+    public private(set) var divergence: (tick: Int, expected: String, found: String)?
+    public private(set) var checkpointsMatched = 0
+
+    public init(_ recording: Recording) { entries = recording.entries }
+
+    /// Applies everything due at the session's current tick; call before each advance.
+    public mutating func feed(_ session: inout GameSession) {
+        let tick = session.world.tick
+        while next < entries.count, entries[next].tick <= tick {
+            switch entries[next] {
+            case let .command(_, text):
+                if let command = try? Command.parse(text) { try? session.submit(command) }
+            case let .inject(_, text):
+                if let fault = try? Fault.parse(text) { try? session.submit(fault) }
+            case let .checkpoint(at, hash, _), let .end(at, hash, _):
+                if at == tick {
+                    let found = session.world.stableHashHex
+                    if found == hash { checkpointsMatched += 1 } else if divergence == nil { divergence = (tick, hash, found) }
+                }
+            }
+            next += 1
+        }
+    }
+}
+
+/// The result of checking a recording headless (`gameday replay --verify`).
+public struct Verification: Sendable {
+    public var checkpoints: Int
+    public var divergence: (tick: Int, expected: String, found: String)?
+    public var lastTick: Int
+    public var isTruncated: Bool
+    /// When each incident opened, for the replay timeline.
+    public var incidentTicks: [Int] = []
+
+    /// Replays the whole recording (player only: rivals do not affect the hash).
+    public static func run(_ recording: Recording) throws(FleetSpecError) -> Verification {
+        var session = try GameSession(scenario: recording.scenario, seed: recording.header.seed,
+                                      durationSeconds: recording.header.durationSeconds)
+        var script = ReplayScript(recording)
+        let end = recording.lastTick
+        while session.world.tick < end {
+            script.feed(&session)
+            session.advance()
+        }
+        script.feed(&session)
+        return Verification(checkpoints: script.checkpointsMatched + (script.divergence == nil ? 0 : 1), divergence: script.divergence,
+                            lastTick: end, isTruncated: recording.isTruncated, incidentTicks: session.world.incidents.map(\.openedAt))
+    }
+}

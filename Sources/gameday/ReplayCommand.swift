@@ -1,0 +1,93 @@
+import ArgumentParser
+import Console
+import FleetSim
+import Foundation
+import Scenarios
+import Session
+import Terminal
+
+extension Gameday {
+    /// `gameday replay FILE`: the console over a recording, read-only, with seek and take-over.
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replay a recorded game in the console, or check it with --verify.",
+            discussion: """
+                Keys while replaying: space pause, +/- speed, [ and ] seek ±1 minute, . step one tick, \
+                n next incident or command, :goto TIME, T take over (live play from here, recorded as a branch).
+                --verify replays headless: exit 0 when every checkpoint's world hash matches, 1 at the first divergence.
+                """)
+
+        @Argument(help: "A recording (.jsonl).")
+        var file: String
+
+        @Flag(help: "Check every checkpoint without a screen.")
+        var verify = false
+
+        @Option(help: "Replay speed: \(TickScheduler.speeds.map(String.init).joined(separator: ", ")).")
+        var speed = 10
+
+        @Flag(help: "No colour.")
+        var noColor = false
+
+        @Flag(help: "ASCII glyphs only.")
+        var ascii = false
+
+        func run() throws {
+            guard TickScheduler.speeds.contains(speed) else {
+                throw GamedayError("speed must be one of \(TickScheduler.speeds.map(String.init).joined(separator: ", ")), got \(speed)")
+            }
+            let recording = try RecordingLoader.load(file)
+            let verification = try Verification.run(recording)
+            if verify {
+                if recording.isTruncated { print("\(file): cut short: replayed to its last complete line (line \(recording.lineCount), \(GameClock.format(recording.lastTick)))") }
+                if let divergence = verification.divergence {
+                    print("\(file): diverged at \(GameClock.format(divergence.tick)) (tick \(divergence.tick)): expected world hash \(divergence.expected), found \(divergence.found)")
+                    throw ExitCode(1)
+                }
+                print("\(file): ok: \(verification.checkpoints) checkpoints match, \(GameClock.format(verification.lastTick)) replayed")
+                return
+            }
+            let match = try Match(replaying: recording)
+            let replay = ReplayState(file: file, endTick: recording.lastTick, isTruncated: recording.isTruncated,
+                                     commandTicks: recording.commands.map(\.tick), incidentTicks: verification.incidentTicks, start: match)
+            let screen: TerminalScreen
+            do {
+                screen = try TerminalScreen.start(theme: .dark, noColor: noColor, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw GamedayError("cannot start the console: \(error.message)")
+            }
+            var loop = ConsoleLoop(screen: screen, app: ConsoleApp(replaying: match, replay: replay, speed: speed))
+            var branch: (file: RecordingFile, recorder: Recorder)?
+            loop.onTakeOver = { tick, session in
+                let header = RecordingHeader(appVersion: Gameday.version, scenario: recording.scenario, difficulty: recording.header.difficulty,
+                                             seed: recording.header.seed, durationSeconds: recording.header.durationSeconds,
+                                             team: recording.header.team, parentFile: file, branchTick: tick)
+                var header2 = header
+                header2.scenarioText = recording.header.scenarioText
+                header2.scenarioHash = recording.header.scenarioHash
+                let path = file.hasSuffix(".jsonl") ? String(file.dropLast(6)) + "-branch-\(tick).jsonl" : file + "-branch-\(tick).jsonl"
+                guard let output = try? RecordingFile(path: path) else { return }
+                var recorder = Recorder(header: header2)
+                output.append([recorder.headerLine] + recorder.lines(for: session))
+                branch = (output, recorder)
+            }
+            loop.onProgress = { session in
+                if var current = branch {
+                    current.file.append(current.recorder.lines(for: session))
+                    branch = current
+                }
+            }
+            loop.onFinish = { session in
+                if var current = branch { current.file.append(current.recorder.lines(for: session) + [current.recorder.endLine(for: session)]) }
+            }
+            let status = loop.run()
+            screen.stop()
+            if recording.isTruncated { print("\(file) was cut short: replayed to its last complete line") }
+            if let branch {
+                branch.file.close()
+                print("branch recording: \(branch.file.path)  (replay with: gameday replay \(branch.file.path))")
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import FleetSim
+import Foundation
+import Scenarios
+import Testing
+@testable import Session
+
+/// Recordings: record → replay gives the same hashes; a file cut anywhere
+/// replays up to its last complete line; damaged files get one clear message.
+@Suite struct RecordingTests {
+    /// Plays a scenario with a random (seeded) command stream and returns the recording text.
+    static func record(scenario: Scenario, seed: UInt64, seconds: Int, commands: Int = 12, end: Bool = true) throws -> String {
+        var rng = Xoshiro256StarStar(seed: seed &* 31 &+ 7)
+        let services = ["router", "web", "rentals", "basket", "ordering"]
+        var script: [ScheduledCommand] = []
+        for _ in 0..<commands {
+            let service = services[rng.nextInt(below: services.count)]
+            let command: Command = switch rng.nextInt(below: 4) {
+            case 0: .scale(service: service, count: 1 + rng.nextInt(below: 8))
+            case 1: .autoscale(service: service, change: AutoscaleChange(enabled: true, target: 40 + Double(rng.nextInt(below: 40))))
+            case 2: .restart(service: service)
+            default: .acknowledge(incident: 1)
+            }
+            script.append(ScheduledCommand(tick: rng.nextInt(below: seconds), command: command))
+        }
+        var recorder = Recorder(header: RecordingHeader(appVersion: "test", scenario: scenario, difficulty: .normal, seed: seed,
+                                                        durationSeconds: seconds, team: "testers"))
+        var lines = [recorder.headerLine]
+        var last: GameSession?
+        _ = try HeadlessRun.play(scenario: scenario, seed: seed, durationSeconds: seconds, script: script, onTick: { session in
+            lines += recorder.lines(for: session)
+            last = session
+        })
+        if end, let last { lines.append(recorder.endLine(for: last)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test(arguments: [1, 2, 3, 17, 99, 4_242] as [UInt64])
+    func recordThenReplayMatchesEveryCheckpoint(seed: UInt64) throws {
+        let scenario = try #require(BuiltInScenarios.named("microservices-madness"))
+        let text = try Self.record(scenario: scenario, seed: seed, seconds: 20 * 60)
+        let recording = try Recording.parse(Data(text.utf8), file: "r.jsonl")
+        #expect(!recording.isTruncated)
+        let result = try Verification.run(recording)
+        #expect(result.divergence == nil)
+        #expect(result.checkpoints == 21, "one a minute, 0 through 20, the end line counted in the last")
+    }
+
+    @Test func aChangedCommandIsCaughtAtTheNextCheckpoint() throws {
+        let scenario = BuiltInScenarios.firstDay
+        var text = try Self.record(scenario: scenario, seed: 5, seconds: 10 * 60, commands: 0)
+        let insert = "{\"text\":\"scale web 9\",\"tick\":125,\"type\":\"command\"}\n"
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let at = try #require(lines.firstIndex { $0.contains("\"tick\":180") })
+        lines.insert(String(insert.dropLast()), at: at)
+        text = lines.joined(separator: "\n")
+        let result = try Verification.run(try Recording.parse(Data(text.utf8), file: "r.jsonl"))
+        #expect(result.divergence?.tick == 180)
+    }
+
+    @Test func cutAtEveryByteReplaysToTheLastCompleteLine() throws {
+        let text = try Self.record(scenario: BuiltInScenarios.firstDay, seed: 3, seconds: 150, commands: 4)
+        let data = Data(text.utf8)
+        let headerEnd = try #require(data.firstIndex(of: UInt8(ascii: "\n")))
+        for cut in 0..<data.count {
+            let slice = data.prefix(cut)
+            if cut <= headerEnd {
+                #expect(throws: RecordingError.self) { try Recording.parse(slice, file: "cut.jsonl") }
+                continue
+            }
+            let recording = try Recording.parse(slice, file: "cut.jsonl")
+            #expect(recording.isTruncated, "cut at \(cut)")
+            #expect(recording.lineCount == slice.split(separator: UInt8(ascii: "\n")).count - (slice.last == UInt8(ascii: "\n") ? 0 : 1))
+            if cut % 9 == 0 { #expect(try Verification.run(recording).divergence == nil, "cut at \(cut)") }
+        }
+        #expect(try !Recording.parse(data, file: "whole.jsonl").isTruncated)
+    }
+
+    @Test func damagedFilesGetOneClearMessage() throws {
+        let text = try Self.record(scenario: BuiltInScenarios.firstDay, seed: 3, seconds: 120, commands: 2)
+        var lines = text.split(separator: "\n").map(String.init)
+        func message(_ body: String) -> String {
+            do { _ = try Recording.parse(Data(body.utf8), file: "x.jsonl"); return "accepted" } catch { return error.description }
+        }
+        #expect(message("hello\n").hasPrefix("x.jsonl:1: not a gameday recording"))
+        #expect(message("").hasPrefix("x.jsonl:1: not a gameday recording"))
+        #expect(message(lines[0].replacingOccurrences(of: "\"version\":1", with: "\"version\":9") + "\n")
+            .contains("recording format version 9 is not supported"))
+        #expect(message(lines[0].replacingOccurrences(of: "title: First day", with: "title: Worst day") + "\n")
+            .contains("the embedded scenario does not match its hash"))
+        lines.insert("{not json", at: 2)
+        #expect(message(lines.joined(separator: "\n") + "\n") == "x.jsonl:3: corrupt line (not a JSON object with a type and a tick)")
+        for description in [message("hello\n"), message(lines.joined(separator: "\n") + "\n")] {
+            #expect(!description.contains("\n"), "one line")
+        }
+    }
+
+    @Test func branchRecordingsNameTheirParentAndReplay() throws {
+        let recording = try Recording.parse(Data(try Self.record(scenario: BuiltInScenarios.firstDay, seed: 8, seconds: 600).utf8), file: "p.jsonl")
+        var match = try Match(replaying: recording)
+        for _ in 0..<300 { match.advance() }
+        match.takeOver()
+        var recorder = Recorder(header: RecordingHeader(appVersion: "test", scenario: recording.scenario, difficulty: .normal, seed: 8,
+                                                        durationSeconds: 600, team: "testers", parentFile: "p.jsonl", branchTick: 300))
+        var lines = [recorder.headerLine] + recorder.lines(for: match.player)
+        try match.submit(.scale(service: "web", count: 7))
+        while match.world.tick < 600 {
+            match.advance()
+            lines += recorder.lines(for: match.player)
+        }
+        lines.append(recorder.endLine(for: match.player))
+        let branch = try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "b.jsonl")
+        #expect(branch.header.parentFile == "p.jsonl")
+        #expect(branch.header.branchTick == 300)
+        #expect(branch.commands.contains { $0.tick == 300 && $0.text == "scale web 7" })
+        #expect(try Verification.run(branch).divergence == nil)
+    }
+
+    @Test func debriefTellsTheStory() throws {
+        let scenario = try #require(BuiltInScenarios.named("bad-deploy"))
+        let text = try Self.record(scenario: scenario, seed: 23, seconds: 20 * 60, commands: 3)
+        let debrief = try Debrief.make(try Recording.parse(Data(text.utf8), file: "d.jsonl"))
+        #expect(debrief.standings.count == 5)
+        #expect(debrief.incidents.contains { $0.cause == "bad-deploy rentals v2" })
+        #expect(debrief.expertCommands.contains { $0.text == "rollback rentals" })
+        #expect(debrief.commands.count <= 3)
+        #expect(debrief.trend.count == 4)
+    }
+}
