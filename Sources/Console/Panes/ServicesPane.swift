@@ -4,7 +4,7 @@ import FleetSim
 /// req/s, p99, 5xx, CPU, a status glyph and word, and a req/s sparkline.
 enum ServicesPane {
     /// Columns before the sparkline: marker, name, status, version, tasks, in service, req/s, p99, 5xx, CPU, gap.
-    static let fixedColumns = 2 + 14 + 9 + 4 + 8 + 5 + 7 + 7 + 6 + 5 + 1
+    static let fixedColumns = 2 + 14 + 9 + 4 + 10 + 5 + 7 + 7 + 6 + 5 + 1
 
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let focused = context.isFocused(.services)
@@ -14,7 +14,7 @@ enum ServicesPane {
         guard inner.height >= 2 else { return }
         let trendWidth = max(4, min(40, inner.width - fixedColumns))
         let header = "  " + Format.fit("SERVICE", 14) + Format.fit("STATUS", 9) + Format.fit("VER", 4)
-            + Format.fit("TASKS", 8) + Format.fit("INSVC", 5) + Format.fit("REQ/S", 7, alignRight: true)
+            + Format.fit("TASKS", 10) + Format.fit("INSVC", 5) + Format.fit("REQ/S", 7, alignRight: true)
             + Format.fit("P99", 7, alignRight: true) + Format.fit("5XX", 6, alignRight: true)
             + Format.fit("CPU", 5, alignRight: true) + " " + "TREND"
         buffer.put(header, x: inner.x, y: inner.y, role: .dim, attributes: [.bold], limit: inner.width)
@@ -48,11 +48,11 @@ enum ServicesPane {
         let isExternal = service.spec.role == .external
         column += buffer.put(Format.fit(isExternal ? "ext" : service.currentVersion.name, 4), x: column, y: y, role: service.isDeploying ? .info : .text)
         if isExternal {
-            column += buffer.put(Format.fit("—", 8) + Format.fit("—", 5), x: column, y: y, role: .dim)
+            column += buffer.put(Format.fit("—", 10) + Format.fit("—", 5), x: column, y: y, role: .dim)
         } else {
             let starting = service.startingCount
             let tasks = "\(service.runningCount)/\(service.desiredCount)" + (starting > 0 ? " +\(starting)" : "")
-            column += buffer.put(Format.fit(tasks, 8), x: column, y: y, role: starting > 0 ? .info : .text)
+            column += buffer.put(Format.fit(tasks, 10), x: column, y: y, role: starting > 0 ? .info : .text)
             let healthy = service.inServiceCount
             column += buffer.put(Format.fit("\(healthy)", 5), x: column, y: y, role: healthy < service.desiredCount ? .warning : .text)
         }

@@ -126,9 +126,11 @@ extension World {
                 queueing += call.callsPerRequest * latency[c].queueingMeanMs
             }
             latency[s] = LatencyDistribution(fixedMs: fixed, queueingMeanMs: queueing)
-            // What callers see: requests this service never processed fail too.
-            let shed = work[s] > 0 ? processed[s] / work[s] : 1
-            success[s] = s == edge ? ok : ok * shed
+            // What callers see: requests this service never processed fail too. Not so at the
+            // edge (they wait in line, counted whole below) or for a queue worker (they stay queued).
+            let waits = s == edge || spec.role == .worker
+            let shed = work[s] > 0 && !waits ? processed[s] / work[s] : 1
+            success[s] = ok * shed
             recordMetrics(service: s, routing: r, work: work[s], processed: processed[s], utilisation: utilisation,
                           errorRate: work[s] > 0 ? 1 - ok * shed : 0, latency: latency[s])
         }
