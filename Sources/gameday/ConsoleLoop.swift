@@ -1,4 +1,5 @@
 import Console
+import Foundation
 import Session
 import Terminal
 
@@ -25,6 +26,18 @@ struct ConsoleLoop {
         let status = loop(exitAfterFirstFrame: exitAfterFirstFrame)
         onFinish?(app.match.player)
         return status
+    }
+
+    /// Loads a theme and recolours the screen; a bad theme leaves the current one in place.
+    private mutating func switchTheme(to name: String, now: UInt64) {
+        do {
+            let (theme, warnings) = try ThemeLoader.load(name, environment: ProcessInfo.processInfo.environment)
+            screen.configure(theme: theme, depth: screen.depth)
+            app.notify("theme \(theme.name)" + (warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"): \(warnings[0]))"),
+                       isError: false, now: now)
+        } catch {
+            app.notify("\(error)".split(separator: "\n").first.map(String.init) ?? "cannot load theme", isError: true, now: now)
+        }
     }
 
     private mutating func loop(exitAfterFirstFrame: Bool) -> Int32 {
@@ -65,6 +78,7 @@ struct ConsoleLoop {
             let progress = onProgress
             effects += app.elapse(nanoseconds: nanoseconds, now: milliseconds()) { progress?($0) }
             for case let .tookOver(tick) in effects { onTakeOver?(tick, app.match.player) }
+            for case let .switchTheme(name) in effects { switchTheme(to: name, now: milliseconds()) }
             if effects.contains(.quit) { return 0 }
             if effects.contains(.bell) { screen.bell() }
             screen.draw(app.render(glyphs: screen.glyphs, now: milliseconds()))

@@ -45,6 +45,9 @@ extension Gameday {
         @Option(help: "Where to write the recording (default: under $XDG_DATA_HOME/gameday/recordings).")
         var record: String?
 
+        @Option(help: "Theme name (gameday themes list) or a theme file; also $GAMEDAY_THEME.")
+        var theme: String?
+
         @Flag(help: "No colour (also set by the NO_COLOR environment variable).")
         var noColor = false
 
@@ -77,28 +80,39 @@ extension Gameday {
                 durationSeconds = seconds
             }
             let match = try Match(scenario: scenario, seed: seed.map { UInt64($0) }, durationSeconds: durationSeconds, teamName: team)
+            let startingTheme = ThemeLoader.startingTheme(option: theme, environment: ProcessInfo.processInfo.environment)
+            for message in startingTheme.messages { StandardError.writeLine("gameday: \(message)") }
+            let screen: TerminalScreen
+            do {
+                screen = try TerminalScreen.start(theme: startingTheme.theme, noColor: noColor, forceASCII: ascii,
+                                                  environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw GamedayError("cannot start the console: \(error.message)")
+            }
+            // Recorded only once the console is up: a refused terminal leaves no empty file.
             let environment = ProcessInfo.processInfo.environment
             var recording: (file: RecordingFile, recorder: Recorder)?
             if !noRecord && !exitAfterFirstFrame && !crashAfterFirstFrame {
                 let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: difficulty,
                                              seed: match.world.seed, durationSeconds: match.player.durationSeconds, team: team)
-                let file = try RecordingFile(path: record ?? RecordingFile.defaultPath(scenario: scenario.id, environment: environment))
+                let file: RecordingFile
+                do {
+                    file = try RecordingFile(path: record ?? RecordingFile.defaultPath(scenario: scenario.id, environment: environment))
+                } catch {
+                    screen.stop()
+                    throw error
+                }
                 let recorder = Recorder(header: header)
                 file.append([recorder.headerLine])
                 recording = (file, recorder)
-            }
-            let screen: TerminalScreen
-            do {
-                screen = try TerminalScreen.start(theme: .dark, noColor: noColor, forceASCII: ascii,
-                                                  environment: ProcessInfo.processInfo.environment)
-            } catch {
-                throw GamedayError("cannot start the console: \(error.message)")
             }
             var loop = ConsoleLoop(screen: screen, app: ConsoleApp(match: match, speed: speed))
             if var (file, recorder) = recording {
                 loop.onProgress = { session in file.append(recorder.lines(for: session)) }
                 loop.onFinish = { session in file.append(recorder.lines(for: session) + [recorder.endLine(for: session)]) }
             }
+            loop.app.state.themeNames = ThemeLoader.available(environment: ProcessInfo.processInfo.environment).map(\.name)
+            if let problem = startingTheme.messages.first { loop.app.notify(problem, isError: true, now: 0, milliseconds: 15_000) }
             let status = loop.run(exitAfterFirstFrame: exitAfterFirstFrame || crashAfterFirstFrame)
             if crashAfterFirstFrame { fatalError("crash requested by --crash-after-first-frame") }
             screen.stop()

@@ -26,6 +26,9 @@ extension Gameday {
         @Option(help: "Replay speed: \(TickScheduler.speeds.map(String.init).joined(separator: ", ")).")
         var speed = 10
 
+        @Option(help: "Theme name (gameday themes list) or a theme file; also $GAMEDAY_THEME.")
+        var theme: String?
+
         @Flag(help: "No colour.")
         var noColor = false
 
@@ -50,9 +53,11 @@ extension Gameday {
             let match = try Match(replaying: recording)
             let replay = ReplayState(file: file, endTick: recording.lastTick, isTruncated: recording.isTruncated,
                                      commandTicks: recording.commands.map(\.tick), incidentTicks: verification.incidentTicks, start: match)
+            let startingTheme = ThemeLoader.startingTheme(option: theme, environment: ProcessInfo.processInfo.environment)
+            for message in startingTheme.messages { StandardError.writeLine("gameday: \(message)") }
             let screen: TerminalScreen
             do {
-                screen = try TerminalScreen.start(theme: .dark, noColor: noColor, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
+                screen = try TerminalScreen.start(theme: startingTheme.theme, noColor: noColor, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
             } catch {
                 throw GamedayError("cannot start the console: \(error.message)")
             }
@@ -80,6 +85,8 @@ extension Gameday {
             loop.onFinish = { session in
                 if var current = branch { current.file.append(current.recorder.lines(for: session) + [current.recorder.endLine(for: session)]) }
             }
+            loop.app.state.themeNames = ThemeLoader.available(environment: ProcessInfo.processInfo.environment).map(\.name)
+            if let problem = startingTheme.messages.first { loop.app.notify(problem, isError: true, now: 0, milliseconds: 15_000) }
             let status = loop.run()
             screen.stop()
             if recording.isTruncated { print("\(file) was cut short: replayed to its last complete line") }

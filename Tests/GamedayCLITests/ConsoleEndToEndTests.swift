@@ -234,3 +234,20 @@ import Testing
         }
     }
 }
+
+/// A bad theme never stops the game: it starts in dark and says why.
+@Suite(.serialized) struct ThemeEndToEndTests {
+    @Test func aBadThemeStartsWithDarkAndSaysWhy() throws {
+        let tmux = try Tmux(command: "\(ConsoleEndToEndTests.binary) play --no-record --theme \(ThemeCLITests.broken) 2>/dev/null",
+                            environment: ConsoleEndToEndTests.utf8)
+        #expect(try tmux.wait(for: "Enter start") != nil)
+        try tmux.press("Enter")
+        #expect(try tmux.wait(for: "is not a colour") != nil, "the problem is on screen")
+        try tmux.press(":")
+        try tmux.type("theme light")
+        try tmux.press("Enter")
+        #expect(try tmux.wait(for: "theme light") != nil)
+        try tmux.press("C-c")
+        #expect(try tmux.wait(for: "EXIT:130") != nil)
+    }
+}

@@ -11,7 +11,10 @@ final class Tmux {
     /// printed after it ends, and the pane stays open to read them.
     init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("gameday-tmux-\(UUID().uuidString.prefix(8))").path
-        let env = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        // Recordings of test games go to a scratch folder, not the user's data directory.
+        var environment = environment
+        environment["XDG_DATA_HOME"] = environment["XDG_DATA_HOME"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("gameday-test-data").path
+        let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // The shell traps SIGINT (a handler, so the program still gets the default) so
         // that Ctrl-C ends only the program and the shell can report how it ended.
         let script = "trap : INT; env \(env) \(command); echo EXIT:$?; stty -a | tr '\\n' ' '; echo; sleep 120"

@@ -11,6 +11,7 @@ public enum Completion {
         CommandVerb(verb: "resume", usage: "resume", summary: "resume the game"),
         CommandVerb(verb: "speed", usage: "speed N", summary: "game speed: \(speedList)"),
         CommandVerb(verb: "mute", usage: "mute", summary: "turn the incident bell off or on"),
+        CommandVerb(verb: "theme", usage: "theme NAME|FILE", summary: "switch colours (gameday themes list)"),
         CommandVerb(verb: "help", usage: "help", summary: "show keys and commands"),
         CommandVerb(verb: "quit", usage: "quit", summary: "leave the game"),
     ]
@@ -20,17 +21,17 @@ public enum Completion {
     public static var allVerbs: [String] { Command.verbs.map(\.verb) + consoleVerbs.map(\.verb) }
 
     /// Candidates for the word being typed at the end of `text`.
-    public static func candidates(for text: String, world: World) -> [String] {
+    public static func candidates(for text: String, world: World, themes: [String] = []) -> [String] {
         let endsWithSpace = text.last == " "
         var words = text.split(separator: " ").map(String.init)
         let partial = endsWithSpace || words.isEmpty ? "" : words.removeLast()
-        let options = options(after: words, world: world)
+        let options = words.first == "theme" && words.count == 1 ? themes : options(after: words, world: world)
         return options.filter { $0.hasPrefix(partial) }
     }
 
     /// Completes `text` as far as its candidates agree. Returns the new text and the candidates.
-    public static func complete(_ text: String, world: World) -> (text: String, candidates: [String]) {
-        let found = candidates(for: text, world: world)
+    public static func complete(_ text: String, world: World, themes: [String] = []) -> (text: String, candidates: [String]) {
+        let found = candidates(for: text, world: world, themes: themes)
         guard !found.isEmpty else { return (text, []) }
         let base = text.last == " " || text.isEmpty ? text : String(text[..<(text.lastIndex(of: " ").map { text.index(after: $0) } ?? text.startIndex)])
         if found.count == 1 { return (base + found[0] + " ", found) }

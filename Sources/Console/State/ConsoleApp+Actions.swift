@@ -27,6 +27,14 @@ extension ConsoleApp {
         case "mute": state.muted.toggle(); done(state.muted ? "incident bell muted" : "incident bell on")
         case "help": state.commandLine.commit(); state.mode = .normal; state.overlay = .help
         case "quit", "q": state.commandLine.commit(); state.mode = .normal; state.overlay = .quitConfirm
+        case "theme":
+            guard words.count == 2 else {
+                fail("theme needs a name or a file (themes: \(state.themeNames.joined(separator: ", ")))", now: now)
+                return []
+            }
+            state.commandLine.commit()
+            state.mode = .normal
+            return [.switchTheme(words[1])]
         case "speed":
             guard words.count == 2, let speed = Int(words[1]), TickScheduler.speeds.contains(speed) else {
                 fail("speed must be one of \(TickScheduler.speeds.map(String.init).joined(separator: ", "))", now: now)

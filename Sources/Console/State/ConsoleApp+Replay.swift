@@ -58,7 +58,7 @@ extension ConsoleApp {
             }
             seek(to: tick, now: now)
             return true
-        case "pause", "resume", "speed", "mute", "help", "quit", "q": return nil
+        case "pause", "resume", "speed", "mute", "help", "quit", "q", "theme": return nil
         default:
             fail("a replay is read-only: press T to take over, or use goto TIME", now: now)
             return false

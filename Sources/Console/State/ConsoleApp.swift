@@ -8,6 +8,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case bell
     /// The player took over a replay at this tick: start a new recording.
     case tookOver(tick: Int)
+    /// Load and use this theme (a name or a path).
+    case switchTheme(String)
 }
 
 /// The console's behaviour, free of any terminal: keys and clicks come in,
@@ -15,7 +17,7 @@ public enum ConsoleEffect: Sendable, Hashable {
 /// commands submitted to the match. Tests drive it exactly as the terminal loop does.
 public struct ConsoleApp: Sendable {
     public internal(set) var match: Match
-    public internal(set) var state: ConsoleState
+    public var state: ConsoleState
     public private(set) var width: Int
     public private(set) var height: Int
 
@@ -50,6 +52,11 @@ public struct ConsoleApp: Sendable {
         self.width = width
         self.height = height
         if !layout.panes.contains(where: { $0.pane == state.focus }) { state.focus = .services }
+    }
+
+    /// Shows a message in the status bar (the host's news: a theme loaded, a warning).
+    public mutating func notify(_ text: String, isError: Bool, now: UInt64, milliseconds: UInt64 = ConsoleApp.messageMilliseconds) {
+        state.message = StatusMessage(text: text, isError: isError, expiresAt: now + milliseconds)
     }
 
     /// Whether the game clock should run (playing, not paused, not finished).
@@ -209,7 +216,7 @@ public struct ConsoleApp: Sendable {
         case .enter:
             return run(state.commandLine.text, now: now)
         case .tab:
-            let (text, candidates) = Completion.complete(state.commandLine.text, world: match.world)
+            let (text, candidates) = Completion.complete(state.commandLine.text, world: match.world, themes: state.themeNames)
             state.commandLine.set(text)
             state.completions = candidates.count > 1 ? candidates : []
         default:

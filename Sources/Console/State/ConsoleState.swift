@@ -76,6 +76,8 @@ public struct ConsoleState: Sendable {
     public var commandsGiven = 0
     /// Set while replaying a recording (read-only, with a timeline).
     public var replay: ReplayState?
+    /// Theme names the host found, for completing `:theme`.
+    public var themeNames: [String] = []
 
     public init(selectedService: String, speed: Int = 1) {
         self.selectedService = selectedService

@@ -26,6 +26,9 @@ public struct Style: Sendable, Hashable {
 /// when colour is off (NO_COLOR, --no-color or a monochrome terminal).
 public struct Theme: Sendable, Hashable {
     public var name: String
+    public var description: String = ""
+    /// The screen's background; roles whose background is `default` use it.
+    public var background: ColorSpec = .terminalDefault
     private var styles: [Style]
     private var monochrome: [CellAttributes]
 
@@ -35,7 +38,12 @@ public struct Theme: Sendable, Hashable {
         self.monochrome = Role.allCases.map(monochrome)
     }
 
-    public func style(_ role: Role) -> Style { styles[Int(role.rawValue)] }
+    /// The style of a role, with the theme's background filled in.
+    public func style(_ role: Role) -> Style {
+        var style = styles[Int(role.rawValue)]
+        if style.background == .terminalDefault { style.background = background }
+        return style
+    }
     public func monochromeAttributes(_ role: Role) -> CellAttributes { monochrome[Int(role.rawValue)] }
 
     public mutating func set(_ role: Role, _ style: Style) { styles[Int(role.rawValue)] = style }
