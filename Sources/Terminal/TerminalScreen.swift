@@ -56,10 +56,13 @@ public final class TerminalScreen {
         self.theme = theme
         self.depth = depth
         guard depth != .monochrome else { return }
+        // A direct-colour terminfo (TERM=xterm-direct and the like) takes 24-bit colours as
+        // colour numbers; everywhere else truecolor themes use the nearest xterm-256 entry.
+        let direct = gd_colors() >= 1 << 24
         for role in Role.allCases {
             let style = theme.style(role)
-            let fg = ColorMapping.terminalColor(style.foreground, depth: depth)
-            let bg = ColorMapping.terminalColor(style.background, depth: depth)
+            let fg = direct ? ColorMapping.directColor(style.foreground) : ColorMapping.terminalColor(style.foreground, depth: depth)
+            let bg = direct ? ColorMapping.directColor(style.background) : ColorMapping.terminalColor(style.background, depth: depth)
             _ = gd_init_pair(Int32(role.rawValue) + 1, Int32(fg), Int32(bg))
         }
     }

@@ -78,6 +78,10 @@ import Testing
         #expect(ColorMapping.terminalColor(.rgb(0xE6, 0x9F, 0x00), depth: .basic16) == 3)
         #expect(ColorMapping.terminalColor(.named(12), depth: .basic8) == 4)
         #expect(ColorMapping.terminalColor(.indexed(231), depth: .basic16) == 15)
+        #expect(ColorMapping.directColor(.rgb(0xD5, 0x5E, 0x00)) == 0xD55E00)
+        #expect(ColorMapping.directColor(.indexed(196)) == 0xFF0000)
+        #expect(ColorMapping.directColor(.named(1)) == 1, "the first eight stay ANSI colours")
+        #expect(ColorDepth.detect(colors: 1 << 24, environment: [:], noColorFlag: false) == .trueColor)
     }
 }
 

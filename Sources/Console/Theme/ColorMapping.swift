@@ -67,4 +67,21 @@ public enum ColorMapping {
             }
         }
     }
+
+    /// A colour for a direct-colour terminal (terminfo `RGB`, e.g. TERM=xterm-direct,
+    /// where ncurses takes 0xRRGGBB as the colour number); -1 for the default.
+    public static func directColor(_ spec: ColorSpec) -> Int {
+        switch spec {
+        case .terminalDefault: return -1
+        case let .named(n): return n < 8 ? n : packed(rgb(ofIndex: n))
+        case let .indexed(i): return i < 8 ? i : packed(rgb(ofIndex: i))
+        case let .rgb(r, g, b): return packed((Int(r), Int(g), Int(b)))
+        }
+    }
+
+    private static func packed(_ c: (Int, Int, Int)) -> Int {
+        let value = c.0 << 16 | c.1 << 8 | c.2
+        // Numbers below 8 mean the ANSI colours to ncurses: nudge near-black blues up.
+        return value < 8 ? 8 : value
+    }
 }

@@ -96,7 +96,7 @@ public enum ColorDepth: Int, Sendable, Comparable, CaseIterable {
     public static func detect(colors: Int, environment: [String: String], noColorFlag: Bool) -> ColorDepth {
         if noColorFlag || environment["NO_COLOR"] != nil { return .monochrome }
         let colorterm = environment["COLORTERM"]?.lowercased() ?? ""
-        if colors >= 256 && (colorterm == "truecolor" || colorterm == "24bit") { return .trueColor }
+        if colors >= 1 << 24 || (colors >= 256 && (colorterm == "truecolor" || colorterm == "24bit")) { return .trueColor }
         if colors >= 256 { return .indexed256 }
         if colors >= 16 { return .basic16 }
         if colors >= 8 { return .basic8 }
