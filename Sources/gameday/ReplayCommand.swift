@@ -26,14 +26,7 @@ extension Gameday {
         @Option(help: "Replay speed: \(TickScheduler.speeds.map(String.init).joined(separator: ", ")).")
         var speed = 10
 
-        @Option(help: "Theme name (gameday themes list) or a theme file; also $GAMEDAY_THEME.")
-        var theme: String?
-
-        @Flag(help: "No colour.")
-        var noColor = false
-
-        @Flag(help: "ASCII glyphs only.")
-        var ascii = false
+        @OptionGroup var look: ScreenOptions
 
         func run() throws {
             guard TickScheduler.speeds.contains(speed) else {
@@ -53,26 +46,16 @@ extension Gameday {
             let match = try Match(replaying: recording)
             let replay = ReplayState(file: file, endTick: recording.lastTick, isTruncated: recording.isTruncated,
                                      commandTicks: recording.commands.map(\.tick), incidentTicks: verification.incidentTicks, start: match)
-            let startingTheme = ThemeLoader.startingTheme(option: theme, environment: ProcessInfo.processInfo.environment)
-            for message in startingTheme.messages { StandardError.writeLine("gameday: \(message)") }
-            let screen: TerminalScreen
-            do {
-                screen = try TerminalScreen.start(theme: startingTheme.theme, noColor: noColor, forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
-            } catch {
-                throw GamedayError("cannot start the console: \(error.message)")
-            }
+            let (screen, themeProblem) = try look.start()
             var loop = ConsoleLoop(screen: screen, app: ConsoleApp(replaying: match, replay: replay, speed: speed))
             var branch: (file: RecordingFile, recorder: Recorder)?
             loop.onTakeOver = { tick, session in
                 let header = RecordingHeader(appVersion: Gameday.version, scenario: recording.scenario, difficulty: recording.header.difficulty,
                                              seed: recording.header.seed, durationSeconds: recording.header.durationSeconds,
                                              team: recording.header.team, parentFile: file, branchTick: tick)
-                var header2 = header
-                header2.scenarioText = recording.header.scenarioText
-                header2.scenarioHash = recording.header.scenarioHash
                 let path = file.hasSuffix(".jsonl") ? String(file.dropLast(6)) + "-branch-\(tick).jsonl" : file + "-branch-\(tick).jsonl"
                 guard let output = try? RecordingFile(path: path) else { return }
-                var recorder = Recorder(header: header2)
+                var recorder = Recorder(header: header)
                 output.append([recorder.headerLine] + recorder.lines(for: session))
                 branch = (output, recorder)
             }
@@ -85,8 +68,7 @@ extension Gameday {
             loop.onFinish = { session in
                 if var current = branch { current.file.append(current.recorder.lines(for: session) + [current.recorder.endLine(for: session)]) }
             }
-            loop.app.state.themeNames = ThemeLoader.available(environment: ProcessInfo.processInfo.environment).map(\.name)
-            if let problem = startingTheme.messages.first { loop.app.notify(problem, isError: true, now: 0, milliseconds: 15_000) }
+            ScreenOptions.prepare(&loop.app, themeProblem: themeProblem)
             let status = loop.run()
             screen.stop()
             if recording.isTruncated { print("\(file) was cut short: replayed to its last complete line") }

@@ -45,17 +45,14 @@ extension Gameday {
         var speed = 60
 
         func run() throws {
-            let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2, (80...400).contains(parts[0]), (24...200).contains(parts[1]) else {
-                throw GamedayError("--size must be WIDTHxHEIGHT between 80x24 and 400x200, got '\(size)'")
-            }
+            let (width, height) = try FrameSize.parse(size)
             guard (1...3_600).contains(speed) else { throw GamedayError("--speed must be 1…3600, got \(speed)") }
             let recording = try RecordingLoader.load(file)
-            let cast = try Asciicast.render(recording, width: parts[0], height: parts[1], speed: speed)
+            let cast = try Asciicast.render(recording, width: width, height: height, speed: speed)
             guard FileManager.default.createFile(atPath: asciicast, contents: Data(cast.utf8)) else {
                 throw GamedayError("cannot write \(asciicast)")
             }
-            print("wrote \(asciicast): \(Formatting.seconds(Double(recording.lastTick) / Double(speed))) of video at \(parts[0])×\(parts[1])")
+            print("wrote \(asciicast): \(Formatting.seconds(Double(recording.lastTick) / Double(speed))) of video at \(width)×\(height)")
         }
     }
 }

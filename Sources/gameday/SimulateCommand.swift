@@ -22,17 +22,7 @@ extension Gameday {
                   gameday simulate --command "00:09:00 scale web 6" --events
                 """)
 
-        @Option(help: "Scenario id (\(BuiltInScenarios.ids.joined(separator: ", "))) or a scenario file.")
-        var scenario = "first-day"
-
-        @Option(help: "Inject intensity and budget: easy, normal (as written) or hard.")
-        var difficulty: Difficulty = .normal
-
-        @Option(parsing: .unconditional, help: "Random seed (0 or more); defaults to the scenario's own.")
-        var seed: Int64?
-
-        @Option(help: "How long to play: 2h, 90m, 45s, 1h30m or HH:MM:SS; defaults to the scenario's length.")
-        var duration: String?
+        @OptionGroup var game: GameOptions
 
         @Option(help: "Rival strategy that plays: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         var bot: BotKind = .idle
@@ -55,21 +45,12 @@ extension Gameday {
         var events = false
 
         func run() throws {
-            let scenario = try ScenarioLookup.find(self.scenario).adjusted(for: difficulty)
-            if let seed, seed < 0 { throw GamedayError("seed must be 0 or more, got \(seed)") }
-            var durationSeconds = scenario.durationSeconds
-            if let duration {
-                guard let seconds = GameClock.parse(duration), seconds > 0 else {
-                    throw GamedayError("cannot read duration '\(duration)' (use e.g. 2h, 90m, 45s, 1h30m or 01:30:00)")
-                }
-                durationSeconds = seconds
-            }
+            let (scenario, seedValue, durationSeconds) = try game.resolve()
             let script = try commands.map(Self.scheduledCommand)
-            let seedValue = seed.map { UInt64($0) } ?? scenario.defaultSeed
             try Self.checkServices(in: script, scenario: scenario)
             var recording: (file: RecordingFile, recorder: Recorder)?
             if let record {
-                let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: difficulty, seed: seedValue,
+                let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: game.difficulty, seed: seedValue,
                                              durationSeconds: durationSeconds, team: team)
                 let file = try RecordingFile(path: record)
                 let recorder = Recorder(header: header)

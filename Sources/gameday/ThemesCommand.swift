@@ -41,10 +41,7 @@ extension Gameday {
                 let environment = ProcessInfo.processInfo.environment
                 let (loaded, warnings) = try ThemeLoader.load(theme, environment: environment)
                 for warning in warnings { StandardError.writeLine("warning: \(warning)") }
-                let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-                guard parts.count == 2, (80...400).contains(parts[0]), (24...200).contains(parts[1]) else {
-                    throw GamedayError("--size must be WIDTHxHEIGHT between 80x24 and 400x200, got '\(size)'")
-                }
+                let (width, height) = try FrameSize.parse(size)
                 let colorDepth: ColorDepth = switch depth {
                 case .truecolor?: .trueColor
                 case .colors256?: .indexed256
@@ -53,7 +50,7 @@ extension Gameday {
                 case .mono?: .monochrome
                 case nil: ColorDepth.detect(colors: 256, environment: environment, noColorFlag: false)
                 }
-                var app = ConsoleApp(match: try Match(scenario: BuiltInScenarios.firstDay, seed: 1), width: parts[0], height: parts[1])
+                var app = ConsoleApp(match: try Match(scenario: BuiltInScenarios.firstDay, seed: 1), width: width, height: height)
                 _ = app.handle(.enter, now: 0)
                 _ = app.advance(ticks: 15 * 60, now: 0)
                 print(ANSIRenderer.render(app.render(glyphs: .unicode, now: 1_000_000), theme: loaded, depth: colorDepth))

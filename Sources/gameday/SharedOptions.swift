@@ -1,0 +1,78 @@
+import ArgumentParser
+import Console
+import Foundation
+import Scenarios
+import Session
+import Terminal
+
+/// Which game to play: scenario, difficulty, seed and length (`play` and `simulate`).
+struct GameOptions: ParsableArguments {
+    @Option(help: "Scenario id (\(BuiltInScenarios.ids.joined(separator: ", "))) or a scenario file.")
+    var scenario = "first-day"
+
+    @Option(help: "Inject intensity and budget: easy, normal (as written) or hard.")
+    var difficulty: Difficulty = .normal
+
+    @Option(parsing: .unconditional, help: "Random seed (0 or more); defaults to the scenario's own.")
+    var seed: Int64?
+
+    @Option(help: "How long to play: 2h, 90m, 45s, 1h30m or HH:MM:SS; defaults to the scenario's length.")
+    var duration: String?
+
+    /// The scenario at the chosen difficulty, the seed and the length, or a one-line error.
+    func resolve() throws -> (scenario: Scenario, seed: UInt64, durationSeconds: Int) {
+        let found = try ScenarioLookup.find(scenario).adjusted(for: difficulty)
+        if let seed, seed < 0 { throw GamedayError("seed must be 0 or more, got \(seed)") }
+        var durationSeconds = found.durationSeconds
+        if let duration {
+            guard let seconds = GameClock.parse(duration), seconds > 0 else {
+                throw GamedayError("cannot read duration '\(duration)' (use e.g. 2h, 90m, 45s, 1h30m or 01:30:00)")
+            }
+            durationSeconds = seconds
+        }
+        return (found, seed.map { UInt64($0) } ?? found.defaultSeed, durationSeconds)
+    }
+}
+
+/// How the console looks: theme, colour, glyphs (`play` and `replay`).
+struct ScreenOptions: ParsableArguments {
+    @Option(help: "Theme name (gameday themes list) or a theme file; also $GAMEDAY_THEME.")
+    var theme: String?
+
+    @Flag(help: "No colour (also set by the NO_COLOR environment variable).")
+    var noColor = false
+
+    @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    /// Starts the full-screen terminal with the chosen theme. Theme problems are
+    /// returned (the game starts in dark); a terminal that cannot be used is a one-line error.
+    func start() throws -> (screen: TerminalScreen, themeProblem: String?) {
+        let environment = ProcessInfo.processInfo.environment
+        let starting = ThemeLoader.startingTheme(option: theme, environment: environment)
+        for message in starting.messages { StandardError.writeLine("gameday: \(message)") }
+        do {
+            let screen = try TerminalScreen.start(theme: starting.theme, noColor: noColor, forceASCII: ascii, environment: environment)
+            return (screen, starting.messages.first)
+        } catch {
+            throw GamedayError("cannot start the console: \(error.message)")
+        }
+    }
+
+    /// Tells the console the themes it can switch to and any problem with the starting one.
+    static func prepare(_ app: inout ConsoleApp, themeProblem: String?) {
+        app.state.themeNames = ThemeLoader.available(environment: ProcessInfo.processInfo.environment).map(\.name)
+        if let themeProblem { app.notify(themeProblem, isError: true, now: 0, milliseconds: 15_000) }
+    }
+}
+
+/// `WIDTHxHEIGHT` for frames and exports.
+enum FrameSize {
+    static func parse(_ text: String) throws -> (width: Int, height: Int) {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (80...400).contains(parts[0]), (24...200).contains(parts[1]) else {
+            throw GamedayError("--size must be WIDTHxHEIGHT between 80x24 and 400x200, got '\(text)'")
+        }
+        return (parts[0], parts[1])
+    }
+}
