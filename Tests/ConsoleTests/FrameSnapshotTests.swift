@@ -29,6 +29,16 @@ import Testing
         Snapshot.assert(ConsoleFixture.frame(app), named: "detail-web-80x24")
     }
 
+    @Test func compactScalingTab80x24() {
+        var app = ConsoleFixture.app(ticks: 15 * 60)
+        _ = app.handle(.char(":"), now: 0)
+        for ch in "autoscale web on target 50" { _ = app.handle(.char(ch), now: 0) }
+        _ = app.handle(.enter, now: 0)
+        _ = app.advance(ticks: 240, now: 0)
+        _ = app.handle(.char("3"), now: 0)
+        Snapshot.assert(ConsoleFixture.frame(app), named: "scaling-tab-80x24")
+    }
+
     @Test func asciiGlyphs80x24() {
         Snapshot.assert(ConsoleFixture.frame(ConsoleFixture.app(ticks: 15 * 60), glyphs: .ascii), named: "ascii-80x24")
     }
