@@ -33,7 +33,7 @@ public struct ScreenLayout: Sendable, Hashable {
             let scalingHeight = min(scalableCount + 3, max(6, (height - 2 - servicesHeight) / 2))
             let bottomY = 1 + servicesHeight + scalingHeight
             let bottomHeight = height - 1 - bottomY
-            let scoreHeight = 14
+            let scoreHeight = min(17, max(14, (height - 2) / 2))
             let restHeight = height - 2 - scoreHeight
             let incidentsHeight = max(5, restHeight * 2 / 5)
             panes = [
