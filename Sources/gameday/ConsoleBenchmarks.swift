@@ -43,7 +43,7 @@ struct ConsoleBenchmarks {
         startups.sort()
         print("  launch to first frame: \(format(startups[startups.count / 2] * 1e3)) ms median, \(format(startups[0] * 1e3)) ms best   (target ≤ 150 ms)")
 
-        guard let game = PtyProcess(path: executable, arguments: ["play"]) else { throw GamedayError("could not start the console") }
+        guard let game = PtyProcess(path: executable, arguments: ["play", "--no-record"]) else { throw GamedayError("could not start the console") }
         game.drain(milliseconds: 500)
         game.send("\r")
         game.drain(milliseconds: 500)
