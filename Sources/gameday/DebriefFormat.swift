@@ -10,9 +10,9 @@ enum DebriefFormat {
         out.append("Team **\(d.team)**, scenario `\(d.scenarioID)`, seed \(d.seed), played to \(GameClock.format(d.endTick))"
                    + (d.truncated ? " (recording cut short: replayed to its last complete line)." : "."))
         out += ["", "## Score", ""]
-        out.append("**\(points(d.score.total))** against par \(points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
+        out.append("**\(Numbers.points(d.score.total))** against par \(Numbers.points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
         out += ["", "| team | score |", "| --- | ---: |"]
-        for team in d.standings { out.append("| \(team.isPlayer ? "**\(team.name)**" : team.name) | \(points(team.score)) |") }
+        for team in d.standings { out.append("| \(team.isPlayer ? "**\(team.name)**" : team.name) | \(Numbers.points(team.score)) |") }
         let s = d.score
         out += ["", "Requests \(s.arrived) arrived, \(s.served) served, \(s.failed) failed; spend $\(String(format: "%.2f", s.spendDollars)); \(s.edgeDownSeconds) s with the front door down."]
         out += ["", "## Incidents", ""]
@@ -31,9 +31,9 @@ enum DebriefFormat {
             for c in d.commands { out.append("| \(GameClock.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
         }
         out += ["", "## Score trend", "", "| minute | score |", "| ---: | ---: |"]
-        for point in d.trend { out.append("| \(point.minute) | \(points(point.score)) |") }
+        for point in d.trend { out.append("| \(point.minute) | \(Numbers.points(point.score)) |") }
         out += ["", "## How the expert bot played the same seed", ""]
-        out.append("The expert scored \(points(d.expertScore)) (\(d.expertScore >= d.score.total ? "\(points(d.expertScore - d.score.total)) more" : "\(points(d.score.total - d.expertScore)) less") than you) with \(d.expertCommands.count) commands.")
+        out.append("The expert scored \(Numbers.points(d.expertScore)) (\(d.expertScore >= d.score.total ? "\(Numbers.points(d.expertScore - d.score.total)) more" : "\(Numbers.points(d.score.total - d.expertScore)) less") than you) with \(d.expertCommands.count) commands.")
         let shown = d.expertCommands.filter { !$0.text.hasPrefix("ack ") && !$0.text.hasPrefix("resolve ") }.prefix(20)
         if !shown.isEmpty {
             out += ["", "| time | expert's command | what it changed |", "| --- | --- | --- |"]
@@ -45,8 +45,8 @@ enum DebriefFormat {
     static func json(_ d: Debrief) -> String {
         let object: [String: Any] = [
             "scenario": d.scenarioID, "team": d.team, "seed": String(d.seed), "endTick": d.endTick, "truncated": d.truncated,
-            "score": round2(d.score.total), "par": d.par, "rank": d.rank,
-            "standings": d.standings.map { ["team": $0.name, "score": round2($0.score), "you": $0.isPlayer] as [String: Any] },
+            "score": Numbers.round2(d.score.total), "par": d.par, "rank": d.rank,
+            "standings": d.standings.map { ["team": $0.name, "score": Numbers.round2($0.score), "you": $0.isPlayer] as [String: Any] },
             "incidents": d.incidents.map { line -> [String: Any] in
                 let i = line.incident
                 var o: [String: Any] = ["id": i.id, "severity": i.severity, "title": i.title, "openedAt": i.openedAt]
@@ -55,14 +55,12 @@ enum DebriefFormat {
                 return o
             },
             "commands": d.commands.map { ["tick": $0.tick, "command": $0.text, "effect": $0.effect] as [String: Any] },
-            "trend": d.trend.map { ["minute": $0.minute, "score": round2($0.score)] as [String: Any] },
-            "expert": ["score": round2(d.expertScore), "commands": d.expertCommands.map { ["tick": $0.tick, "command": $0.text] as [String: Any] }],
+            "trend": d.trend.map { ["minute": $0.minute, "score": Numbers.round2($0.score)] as [String: Any] },
+            "expert": ["score": Numbers.round2(d.expertScore), "commands": d.expertCommands.map { ["tick": $0.tick, "command": $0.text] as [String: Any] }],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func points(_ x: Double) -> String { String(format: "%.1f", x) }
-    private static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
     private static func since(_ tick: Int?, _ opened: Int) -> String { tick.map { "\($0 - opened) s" } ?? "never" }
 }

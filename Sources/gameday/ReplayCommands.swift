@@ -52,7 +52,7 @@ extension Gameday {
             guard FileManager.default.createFile(atPath: asciicast, contents: Data(cast.utf8)) else {
                 throw GamedayError("cannot write \(asciicast)")
             }
-            print("wrote \(asciicast): \(Formatting.seconds(Double(recording.lastTick) / Double(speed))) of video at \(width)×\(height)")
+            print("wrote \(asciicast): \(Numbers.seconds(Double(recording.lastTick) / Double(speed))) of video at \(width)×\(height)")
         }
     }
 }
@@ -62,10 +62,6 @@ enum RecordingLoader {
     static func load(_ file: String) throws -> Recording {
         do { return try Recording.load(path: file) } catch { throw GamedayError(error.description) }
     }
-}
-
-enum Formatting {
-    static func seconds(_ s: Double) -> String { String(format: "%.1f s", s) }
 }
 
 /// Renders a recording to asciicast v2: a frame every few game seconds.

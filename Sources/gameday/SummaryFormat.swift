@@ -11,21 +11,21 @@ enum SummaryFormat {
         var lines = [
             "gameday simulate: \(s.scenarioID), seed \(s.seed), \(GameClock.format(s.durationSeconds)), bot \(s.bot)",
             "",
-            "score         \(points(score.total))   par \(points(s.par)) (\(parMark))",
-            "  requests    +\(points(score.requestPoints))   fast \(count(score.servedFast)) · ok \(count(score.servedOk)) · slow \(count(score.servedSlow))",
-            "  quests      +\(points(score.questPoints))",
-            "  failures    -\(points(score.failurePoints))   \(count(score.failed)) failed requests",
-            "  cost        -\(points(score.costPoints))   \(dollars(score.spendDollars)) spent",
-            "  over budget -\(points(score.budgetPoints))   \(score.overBudgetMinutes) min over budget",
-            "  edge down   -\(points(score.edgeDownPoints))   \(score.edgeDownSeconds) s with no healthy target",
-            "requests      \(count(score.arrived)) arrived · \(count(score.served)) served · \(count(score.failed)) failed · \(count(score.waiting)) waiting",
-            "availability  \(percent(score.availability))",
-            "p99 latency   \(ms(s.typicalP99Ms)) median minute · \(ms(s.worstP99Ms)) worst minute",
+            "score         \(Numbers.points(score.total))   par \(Numbers.points(s.par)) (\(parMark))",
+            "  requests    +\(Numbers.points(score.requestPoints))   fast \(Numbers.count(score.servedFast)) · ok \(Numbers.count(score.servedOk)) · slow \(Numbers.count(score.servedSlow))",
+            "  quests      +\(Numbers.points(score.questPoints))",
+            "  failures    -\(Numbers.points(score.failurePoints))   \(Numbers.count(score.failed)) failed requests",
+            "  cost        -\(Numbers.points(score.costPoints))   \(Numbers.dollars(score.spendDollars)) spent",
+            "  over budget -\(Numbers.points(score.budgetPoints))   \(score.overBudgetMinutes) min over budget",
+            "  edge down   -\(Numbers.points(score.edgeDownPoints))   \(score.edgeDownSeconds) s with no healthy target",
+            "requests      \(Numbers.count(score.arrived)) arrived · \(Numbers.count(score.served)) served · \(Numbers.count(score.failed)) failed · \(Numbers.count(score.waiting)) waiting",
+            "availability  \(Numbers.percent(score.availability))",
+            "p99 latency   \(Numbers.ms(s.typicalP99Ms)) median minute · \(Numbers.ms(s.worstP99Ms)) worst minute",
             "incidents     \(s.incidents.count)",
         ]
         for incident in s.incidents {
             lines.append("  #\(incident.id) sev\(incident.severity) \(incident.title)  opened \(GameClock.format(incident.openedAt))"
-                + "  acked \(time(incident.acknowledgedAt))  mitigated \(time(incident.mitigatedAt))  resolved \(time(incident.resolvedAt))")
+                + "  acked \(Numbers.time(incident.acknowledgedAt))  mitigated \(Numbers.time(incident.mitigatedAt))  resolved \(Numbers.time(incident.resolvedAt))")
         }
         lines.append("commands      \(s.commandCount) applied, \(s.rejectedCommands.count) rejected")
         for rejected in s.rejectedCommands { lines.append("  rejected \(rejected)") }
@@ -55,13 +55,13 @@ enum SummaryFormat {
         init(_ s: RunSummary) {
             let b = s.score
             scenario = s.scenarioID; seed = s.seed; bot = s.bot; durationSeconds = s.durationSeconds
-            score = round2(b.total); par = s.par; madePar = s.madePar
-            parts = Parts(requests: round2(b.requestPoints), quests: round2(b.questPoints), failures: round2(-b.failurePoints), cost: round2(-b.costPoints),
-                          overBudget: round2(-b.budgetPoints), edgeDown: round2(-b.edgeDownPoints))
+            score = Numbers.round2(b.total); par = s.par; madePar = s.madePar
+            parts = Parts(requests: Numbers.round2(b.requestPoints), quests: Numbers.round2(b.questPoints), failures: Numbers.round2(-b.failurePoints), cost: Numbers.round2(-b.costPoints),
+                          overBudget: Numbers.round2(-b.budgetPoints), edgeDown: Numbers.round2(-b.edgeDownPoints))
             requests = Requests(arrived: b.arrived, servedFast: b.servedFast, servedOk: b.servedOk, servedSlow: b.servedSlow,
                                 failed: b.failed, waiting: b.waiting)
-            spendDollars = round2(b.spendDollars); edgeDownSeconds = b.edgeDownSeconds
-            p99MedianMinuteMs = round2(s.typicalP99Ms); p99WorstMinuteMs = round2(s.worstP99Ms)
+            spendDollars = Numbers.round2(b.spendDollars); edgeDownSeconds = b.edgeDownSeconds
+            p99MedianMinuteMs = Numbers.round2(s.typicalP99Ms); p99WorstMinuteMs = Numbers.round2(s.worstP99Ms)
             incidents = s.incidents.map {
                 IncidentLine(id: $0.id, severity: $0.severity, title: $0.title, openedAt: $0.openedAt,
                              acknowledgedAt: $0.acknowledgedAt, mitigatedAt: $0.mitigatedAt, resolvedAt: $0.resolvedAt)
@@ -69,14 +69,4 @@ enum SummaryFormat {
             commands = s.commandCount; rejectedCommands = s.rejectedCommands; worldHash = s.worldHash
         }
     }
-
 }
-
-/// Number formats shared by the summaries.
-func points(_ x: Double) -> String { String(format: "%.1f", x) }
-func count(_ n: Int) -> String { n.formatted(.number.grouping(.automatic)) }
-func dollars(_ x: Double) -> String { String(format: "$%.2f", x) }
-func percent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
-func ms(_ x: Double) -> String { String(format: "%.0f ms", x) }
-func time(_ tick: Int?) -> String { tick.map(GameClock.format) ?? "—" }
-private func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }

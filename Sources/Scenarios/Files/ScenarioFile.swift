@@ -14,7 +14,6 @@ public enum ScenarioFile {
 
     /// Loads and validates a scenario file from disk.
     public static func load(path: String) throws(ScenarioFileError) -> Scenario {
-        let name = (path as NSString).lastPathComponent
         func fail(_ message: String) -> ScenarioFileError {
             ScenarioFileError(issues: [ScenarioIssue(file: path, line: 1, column: 1, key: "", message: message)])
         }
@@ -26,7 +25,6 @@ public enum ScenarioFile {
         guard size <= maxBytes else { throw fail("file is \(size) bytes; scenario files are at most \(maxBytes) bytes") }
         guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot read the file") }
         guard let text = String(data: data, encoding: .utf8) else { throw fail("not UTF-8 text") }
-        _ = name
         return try parse(text, file: path)
     }
 
