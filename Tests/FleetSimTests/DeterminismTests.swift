@@ -12,7 +12,7 @@ import Testing
             let tick = rng.nextInt(below: ticks)
             let service = services[rng.nextInt(below: services.count)]
             var entry = plan[tick] ?? ([], [])
-            switch rng.nextInt(below: 9) {
+            switch rng.nextInt(below: 15) {
             case 0: entry.0.append(.scale(service: service, count: rng.nextInt(below: 8)))
             case 1: entry.0.append(.autoscale(service: service, change: AutoscaleChange(enabled: true, target: 40 + Double(rng.nextInt(below: 40)))))
             case 2: entry.0.append(.restart(service: service))
@@ -21,6 +21,12 @@ import Testing
             case 5: entry.1.append(.crashTasks(service: service, count: 1 + rng.nextInt(below: 2)))
             case 6: entry.1.append(.trafficSpike(multiplier: 2 + Double(rng.nextInt(below: 4)), seconds: 300))
             case 7: entry.1.append(.zoneOutage(zone: rng.nextInt(below: 3), seconds: 300))
+            case 8: entry.1.append(.cpuHog(service: service, percent: 50, seconds: 300))
+            case 9: entry.1.append(.packetLoss(service: "payment-provider", percent: 20, seconds: 300))
+            case 10: entry.1.append(.throttle(service: "inventory", requestsPerSecond: 40, seconds: 300))
+            case 11: entry.1.append(.diskFull(service: service))
+            case 12: entry.1.append(.noisyNeighbour(zone: rng.nextInt(below: 3), percent: 40, seconds: 300))
+            case 13: entry.0.append(.timeout(service: "payments", milliseconds: Double(500 + rng.nextInt(below: 3_000))))
             default: entry.1.append(.memoryLeak(service: service, mibPerMinute: 50))
             }
             plan[tick] = entry

@@ -73,6 +73,43 @@ import Testing
         #expect(world.score.edgeDownPoints == Double(world.score.edgeDownSeconds) * ScoringRules.gameDay.edgeDownPenaltyPerSecond)
     }
 
+    @Test func cpuHogAndNoisyNeighbourCutCapacity() {
+        var world = TestFleets.world()
+        world.step()
+        #expect(world.api.metrics.capacity == 200, "4 tasks × 50 req/s")
+        world.step(injects: [.cpuHog(service: "api", percent: 50, seconds: 60)])
+        #expect(abs(world.api.metrics.capacity - 100) < 1)
+        world.run(seconds: 70)
+        #expect(abs(world.api.metrics.capacity - 200) < 1, "the hog ends")
+        let inZoneA = world.api.tasks.filter { $0.zone == 0 && $0.isInService }.count
+        world.step(injects: [.noisyNeighbour(zone: 0, percent: 40, seconds: 60)])
+        #expect(abs(world.api.metrics.capacity - (200 - Double(inZoneA) * 50 * 0.4)) < 1)
+    }
+
+    @Test func callFailuresAndThrottlingHitCallers() {
+        var world = TestFleets.world()
+        world.step(injects: [.packetLoss(service: "api", percent: 30, seconds: 60)])
+        world.step()
+        #expect(abs(world.edge.metrics.errorRate - 0.3) < 0.02)
+        world.run(seconds: 70)
+        world.step(injects: [.dnsFailure(service: "api", seconds: 60)])
+        world.step()
+        #expect(world.edge.metrics.errorRate > 0.99)
+        world.run(seconds: 70)
+        world.step(injects: [.throttle(service: "api", requestsPerSecond: 50, seconds: 60)])
+        world.step()
+        #expect(abs(world.api.metrics.errorRate - 0.5) < 0.05, "100 req/s against a quota of 50")
+    }
+
+    @Test func diskFullTasksFailWritesAndAreReplaced() {
+        var world = TestFleets.world()
+        world.step(injects: [.diskFull(service: "api")])
+        world.step()
+        #expect(abs(world.api.metrics.errorRate - World.diskFullErrorRate) < 0.01)
+        world.step { w in w.api.tasks.filter { $0.isDiskFull && $0.phase == .running }.isEmpty }
+        #expect(world.tick <= 70, "two failed checks take every full task out")
+    }
+
     @Test func trafficSpikeRampsAndEnds() {
         let spike = TrafficSpike(startTick: 100, durationSeconds: 600, multiplier: 5, rampSeconds: 60)
         #expect(spike.multiplier(at: 99) == 1)
