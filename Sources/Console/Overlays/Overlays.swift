@@ -24,6 +24,10 @@ enum HelpOverlay {
         out += Completion.consoleVerbs.map { ($0.usage, $0.summary) }
         out += [("", ""), ("INJECTS (: inject …, to practise)", "")]
         out += Fault.verbs.map { ("inject " + $0.usage, $0.summary) }
+        out += [("", ""), ("REPLAY (gameday replay FILE)", ""),
+                ("[  ]", "seek back / forward one minute"), (".", "step one second (pauses)"),
+                ("n", "jump to the next command or incident"), (":goto TIME", "go to a time, e.g. :goto 00:12:00"),
+                ("T", "take over: play from here, recorded as a branch")]
         out += [("", ""), ("STATUS WORDS", ""),
                 ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
                 ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
