@@ -50,12 +50,23 @@ import Testing
         #expect(json?["madePar"] as? Bool == false)
     }
 
-    @Test func reachingParExitsZero() throws {
-        let expert = try Self.run(["simulate", "--scenario", "bad-deploy", "--bot", "expert"])
-        #expect(expert.status == 0, "\(expert.stdout)")
+    static let shippedScenarios = ["first-day", "flash-sale", "bad-deploy", "crash-loop", "az-outage", "tightly-coupled", "microservices-madness"]
+
+    @Test func theParCheckCoversEveryShippedScenario() throws {
+        let list = try Self.run(["scenarios", "list"])
+        let ids = list.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: " ")[0]) }
+        #expect(ids == Self.shippedScenarios)
+    }
+
+    /// Every shipped level is winnable and not trivial, exactly as CI would ask:
+    /// `gameday simulate --scenario X --bot expert` exits 0, with `--bot idle` it exits 1.
+    @Test(arguments: shippedScenarios)
+    func expertReachesParAndIdleFallsShort(scenario: String) throws {
+        let expert = try Self.run(["simulate", "--scenario", scenario, "--bot", "expert"])
+        #expect(expert.status == 0, "\(scenario): \(expert.stdout)")
         #expect(expert.stdout.contains("(made par)"))
-        let idle = try Self.run(["simulate", "--scenario", "bad-deploy", "--bot", "idle"])
-        #expect(idle.status == 1)
+        let idle = try Self.run(["simulate", "--scenario", scenario, "--bot", "idle"])
+        #expect(idle.status == 1, "\(scenario) is too easy: \(idle.stdout)")
         #expect(idle.stdout.contains("(below par)"))
     }
 

@@ -3,8 +3,8 @@ import Scenarios
 import Session
 import Testing
 
-/// Every shipped scenario parses, is winnable by the expert bot, and is not
-/// trivial: the idle bot falls short of par.
+/// Every shipped scenario parses and round-trips; winnable-not-trivial is
+/// checked through the command line in GamedayCLITests (ParCheckTests).
 @Suite struct ScenarioPackTests {
     @Test func everyShippedScenarioParses() throws {
         for source in BuiltInScenarios.sources {
@@ -12,15 +12,6 @@ import Testing
         }
         #expect(BuiltInScenarios.all.count == BuiltInScenarios.sources.count)
         #expect(BuiltInScenarios.all.count >= 6)
-    }
-
-    @Test(arguments: BuiltInScenarios.ids)
-    func expertReachesParAndIdleFallsShort(id: String) throws {
-        let scenario = try #require(BuiltInScenarios.named(id))
-        let expert = try HeadlessRun.play(scenario: scenario, seed: scenario.defaultSeed, durationSeconds: scenario.durationSeconds, bot: .expert)
-        let idle = try HeadlessRun.play(scenario: scenario, seed: scenario.defaultSeed, durationSeconds: scenario.durationSeconds, bot: .idle)
-        #expect(expert.madePar, "\(id): expert \(expert.score.total) < par \(scenario.par)")
-        #expect(!idle.madePar, "\(id): idle \(idle.score.total) reaches par \(scenario.par): too easy")
     }
 
     @Test func showPrintsAFileThatParsesBackToTheSameScenario() throws {
