@@ -2,7 +2,7 @@
 /// seeded through SplitMix64 so that any 64-bit seed gives a well-mixed state.
 ///
 /// Same seed, same sequence, on every run and platform. The world owns one of
-/// these; nothing in FleetSim may use `SystemRandomNumberGenerator`.
+/// these; nothing in FleetSim may draw from the system's random generator.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
     private var s0: UInt64
     private var s1: UInt64
