@@ -18,7 +18,7 @@ extension World {
         h.combine(incidents)
         h.combine(score)
         h.combine(quests)
-        h.combine(edgeIsDown); h.combine(edgeDownThisMinute); h.combine(lastArrivals)
+        h.combine(edgeIsDown); h.combine(edgeDownThisMinute)
         h.combine(nextTaskID); h.combine(nextDeploymentID); h.combine(nextIncidentID)
         return h.value
     }

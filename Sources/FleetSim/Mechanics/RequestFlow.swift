@@ -85,7 +85,7 @@ extension World {
                 work[s] = Double(edgeWork)
                 edgeProcessed = min(edgeWork, rng.roundStochastically(r.capacity))
                 processed[s] = Double(edgeProcessed)
-            } else if let q = services[s].spec.consumesQueue.flatMap({ name in queues.firstIndex { $0.spec.name == name } }) {
+            } else if let q = topology.consumedQueue[s] {
                 releaseInvisibleMessages(queue: q)
                 work[s] = Double(queues[q].depth)
                 pulled[q] = min(queues[q].depth, Int(r.capacity))

@@ -13,7 +13,6 @@ extension World {
         }
 
         let arrivals = customerArrivals()
-        lastArrivals = arrivals
         score.arrived += arrivals
         for i in services.indices where services[i].spec.runsTasks {
             advanceTasks(service: i)

@@ -37,6 +37,8 @@ public struct Topology: Sendable, Hashable {
     public var asyncSends: [[AsyncEdge]]
     /// For each queue, the worker service consuming it.
     public var queueConsumer: [Int?]
+    /// For each service, the queue it consumes (workers only).
+    public var consumedQueue: [Int?]
     /// The service customers reach first.
     public var edge: Int
 
@@ -105,6 +107,8 @@ public struct Topology: Sendable, Hashable {
             let stuck = names.indices.filter { !order.contains($0) }.map { names[$0] }
             throw FleetSpecError(description: "the call graph has a cycle through: \(stuck.joined(separator: ", "))")
         }
-        return Topology(order: order, syncCalls: sync, asyncSends: async, queueConsumer: consumer, edge: edges[0])
+        var consumed = [Int?](repeating: nil, count: names.count)
+        for (q, worker) in consumer.enumerated() { if let worker { consumed[worker] = q } }
+        return Topology(order: order, syncCalls: sync, asyncSends: async, queueConsumer: consumer, consumedQueue: consumed, edge: edges[0])
     }
 }

@@ -27,8 +27,6 @@ public struct World: Sendable {
     public internal(set) var edgeIsDown = false
     /// Whether the edge had no healthy target at any second of the current minute.
     var edgeDownThisMinute = false
-    /// Customer requests that reached the edge in the last tick.
-    public internal(set) var lastArrivals = 0
     /// What happened in the last step, oldest first. Cleared at each step.
     public internal(set) var events: [SimEvent] = []
     var nextTaskID = 1
