@@ -74,32 +74,26 @@ struct YAMLFields {
     }
 
     mutating func number(_ node: Node, _ path: String, in range: ClosedRange<Double>) -> Double? {
-        guard let text = node.scalar?.string else {
-            report(node, path, "expected a number, found \(Self.kind(of: node))")
-            return nil
-        }
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-            report(node, path, "expected a number, found '\(text)'")
-            return nil
-        }
-        guard range.contains(value) else {
-            report(node, path, "\(Self.show(value)) is out of range \(Self.show(range.lowerBound))…\(Self.show(range.upperBound))")
-            return nil
-        }
-        return value
+        parsed(node, path, "a number", range, show: Self.show) { Double($0).flatMap { $0.isFinite ? $0 : nil } }
     }
 
     mutating func integer(_ node: Node, _ path: String, in range: ClosedRange<Int>) -> Int? {
+        parsed(node, path, "a whole number", range, show: String.init) { Int($0) }
+    }
+
+    /// A scalar read by `read` (underscores allowed as digit separators) and checked against `range`.
+    private mutating func parsed<T: Comparable>(_ node: Node, _ path: String, _ what: String, _ range: ClosedRange<T>,
+                                               show: (T) -> String, read: (String) -> T?) -> T? {
         guard let text = node.scalar?.string else {
-            report(node, path, "expected a whole number, found \(Self.kind(of: node))")
+            report(node, path, "expected \(what), found \(Self.kind(of: node))")
             return nil
         }
-        guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
-            report(node, path, "expected a whole number, found '\(text)'")
+        guard let value = read(text.replacingOccurrences(of: "_", with: "")) else {
+            report(node, path, "expected \(what), found '\(text)'")
             return nil
         }
         guard range.contains(value) else {
-            report(node, path, "\(value) is out of range \(range.lowerBound)…\(range.upperBound)")
+            report(node, path, "\(show(value)) is out of range \(show(range.lowerBound))…\(show(range.upperBound))")
             return nil
         }
         return value
