@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Layers (arrows are the only allowed imports), see README "Architecture":
-//   gameday ─> Terminal ─> CNcurses
-//          ─> Console ─> Session ─> Scenarios ─> FleetSim
+//   gameday ─> Benchmarks ─> Terminal ─> CNcurses
+//                         ─> Console ─> Session ─> Scenarios ─> FleetSim
+//   Console and Terminal both draw with ScreenKit, which knows nothing of the game.
 // Console renders into a plain cell buffer and never imports Terminal.
 let package = Package(
     name: "gameday",
@@ -20,21 +21,28 @@ let package = Package(
         .target(name: "FleetSim"),
         // Scenarios: scenario files (YAML), the fault catalogue, the built-in pack.
         .target(name: "Scenarios", dependencies: ["FleetSim", .product(name: "Yams", package: "Yams")]),
-        // Runs a game: command log, injects, bots, headless runs.
+        // Runs a game: command log, injects, bots, recordings, headless runs.
         .target(name: "Session", dependencies: ["FleetSim", "Scenarios"]),
-        // Pure UI: layout, panes, widgets, themes, key map, command line.
-        .target(name: "Console", dependencies: ["FleetSim", "Scenarios", "Session", .product(name: "Yams", package: "Yams")]),
+        // A small terminal UI kit with no game in it: cell buffer, rects, roles and
+        // themes, colour mapping, glyphs, keys, line editor, text width and formats, ANSI.
+        .target(name: "ScreenKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Pure game UI: layout, panes, overlays, key bindings, command line.
+        .target(name: "Console", dependencies: ["FleetSim", "Scenarios", "Session", "ScreenKit"]),
         // ncursesw behind a small C interface (no curses macros reach Swift).
         .target(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
         ),
         // Draws cell buffers with ncurses, reads keys, handles resize and signals.
-        .target(name: "Terminal", dependencies: ["CNcurses", "Console"]),
+        .target(name: "Terminal", dependencies: ["CNcurses", "ScreenKit"]),
+        // forkpty and process CPU time, for benchmarks that run the console on a pseudo-terminal.
+        .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
+        // `gameday bench`: simulation and console measurements.
+        .target(name: "Benchmarks", dependencies: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Console", "Terminal", "CPty"]),
         .executableTarget(
             name: "gameday",
             dependencies: [
-                "FleetSim", "Scenarios", "Session", "Console", "Terminal",
+                "FleetSim", "Scenarios", "Session", "ScreenKit", "Console", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,8 +52,9 @@ let package = Package(
             name: "ScenariosTests", dependencies: ["FleetSim", "Scenarios", "Session"],
             exclude: ["Broken"]
         ),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(
-            name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "Console"],
+            name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Console"],
             exclude: ["__Snapshots__", "BrokenThemes"]
         ),
         .testTarget(name: "GamedayCLITests", dependencies: ["gameday"]),

@@ -18,7 +18,6 @@
 #include <pthread.h>
 #include <pty.h>
 #include <sys/ioctl.h>
-#include <sys/wait.h>
 
 static SCREEN *screen = NULL;
 static FILE *output = NULL;
@@ -269,10 +268,7 @@ void gd_size(int *width, int *height) {
 // --- colour and drawing ------------------------------------------------------
 
 int gd_colors(void) { return started && has_colors() ? COLORS : 0; }
-int gd_color_pairs(void) { return started && has_colors() ? COLOR_PAIRS : 0; }
-int gd_can_change_color(void) { return started && can_change_color(); }
 int gd_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg, bg) == OK ? 0 : -1; }
-int gd_init_color(int color, int r, int g, int b) { return init_extended_color(color, r, g, b) == OK ? 0 : -1; }
 
 void gd_erase(void) { if (started) werase(stdscr); }
 
@@ -298,35 +294,3 @@ void gd_refresh(void) {
 void gd_beep(void) { if (started) beep(); }
 
 uint64_t gd_bytes_written(void) { return __atomic_load_n(&bytes_written, __ATOMIC_RELAXED); }
-
-// --- benchmarks: a child on a pseudo-terminal --------------------------------
-
-int gd_spawn_on_pty(const char *path, char *const argv[], int width, int height, int *master) {
-    struct winsize size = {.ws_row = (unsigned short)height, .ws_col = (unsigned short)width};
-    pid_t pid = forkpty(master, NULL, NULL, &size);
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        setenv("TERM", "xterm-256color", 1);
-        execv(path, argv);
-        _exit(127);
-    }
-    return (int)pid;
-}
-
-double gd_process_cpu_seconds(int pid) {
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/stat", pid);
-    FILE *file = fopen(path, "r");
-    if (!file) return -1;
-    char buffer[1024];
-    size_t n = fread(buffer, 1, sizeof buffer - 1, file);
-    fclose(file);
-    buffer[n] = '\0';
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    char *rest = strrchr(buffer, ')');
-    if (!rest) return -1;
-    unsigned long utime = 0, stime = 0;
-    // state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
-    if (sscanf(rest + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2) return -1;
-    return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
-}

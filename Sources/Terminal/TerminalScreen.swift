@@ -1,5 +1,5 @@
 import CNcurses
-import Console
+import ScreenKit
 
 /// Why the terminal could not be used, in one line.
 public struct TerminalError: Error, CustomStringConvertible, Sendable {

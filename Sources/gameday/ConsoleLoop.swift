@@ -1,5 +1,6 @@
 import Console
 import Foundation
+import ScreenKit
 import Session
 import Terminal
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Console
 import FleetSim
 import Foundation
+import ScreenKit
 import Scenarios
 import Session
 import Terminal

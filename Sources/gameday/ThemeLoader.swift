@@ -1,5 +1,6 @@
 import Console
 import Foundation
+import ScreenKit
 
 /// Finds and reads theme files at the edge: by name from the themes folder,
 /// or by path. A problem never stops the game: it falls back to dark.

@@ -2,6 +2,7 @@ import Session
 import FleetSim
 import Testing
 @testable import Console
+@testable import ScreenKit
 
 /// Keys and clicks as a player presses them, and what the game and screen do.
 @Suite struct ConsoleAppTests {

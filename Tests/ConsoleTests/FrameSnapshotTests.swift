@@ -1,5 +1,6 @@
 import Testing
 @testable import Console
+@testable import ScreenKit
 
 /// Frames rendered as text for fixed seeds and ticks, compared with stored
 /// snapshots at 80×24 and 160×48: a change to any pane shows up here.

@@ -4,6 +4,7 @@ import Scenarios
 import Session
 import Testing
 @testable import Console
+@testable import ScreenKit
 
 /// The console over a recording: read-only, a timeline, seeking both ways
 /// lands on the same world as playing straight through, take over.

@@ -3,6 +3,7 @@ import Scenarios
 import Session
 import Testing
 @testable import Console
+@testable import ScreenKit
 
 /// Builds consoles in known states and compares frames to text snapshots
 /// kept beside the tests (record by deleting the file and running once).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Console
+@testable import ScreenKit
 
 /// Shipped themes load and render; broken theme files say what is wrong;
 /// states stay distinguishable without colour.

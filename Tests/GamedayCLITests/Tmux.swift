@@ -17,7 +17,9 @@ final class Tmux {
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // The shell traps SIGINT (a handler, so the program still gets the default) so
         // that Ctrl-C ends only the program and the shell can report how it ended.
-        let script = "trap : INT; env \(env) \(command); echo EXIT:$?; stty -a | tr '\\n' ' '; echo; sleep 120"
+        // A program killed mid-write can leave tmux inside an escape sequence; CAN (0x18) cancels it
+        // so the status line is always readable.
+        let script = "trap : INT; env \(env) \(command); s=$?; printf '\\030\\n'; echo EXIT:$s; stty -a | tr '\\n' ' '; echo; sleep 120"
         // The first command starts the server, which would keep an output pipe open forever.
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script], readOutput: false)
     }

@@ -49,12 +49,8 @@ void gd_size(int *width, int *height);
 
 /// Colour support: the number of colours, and pair set-up.
 int gd_colors(void);
-int gd_color_pairs(void);
-int gd_can_change_color(void);
 /// Defines pair `pair` (1…) as foreground/background colour numbers (-1 = terminal default).
 int gd_init_pair(int pair, int fg, int bg);
-/// Redefines colour `color` with components 0…1000.
-int gd_init_color(int color, int r, int g, int b);
 
 void gd_erase(void);
 /// Writes one cell; `ch` is a Unicode scalar, `pair` 0 for default colours.
@@ -74,13 +70,5 @@ uint64_t gd_bytes_written(void);
 /// Starts curses on a pseudo-terminal whose output is counted and dropped
 /// (benchmarks): `term` names the terminfo entry, size is forced.
 int gd_start_headless(const char *term, int width, int height, char *error, int error_length);
-
-/// Benchmarks: runs `path` with `argv` (NULL-terminated) on a new
-/// pseudo-terminal of the given size. Returns the child's pid and the
-/// master side in `master`, or -1.
-int gd_spawn_on_pty(const char *path, char *const argv[], int width, int height, int *master);
-
-/// Benchmarks: CPU time (user + system) a process has used, in seconds, or -1.
-double gd_process_cpu_seconds(int pid);
 
 #endif

@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// Tab completion for the command line: verbs, then the words each verb

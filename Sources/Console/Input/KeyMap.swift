@@ -1,3 +1,5 @@
+import ScreenKit
+
 /// Every key the console answers to, in the order the help overlay lists
 /// them. The README's key table is this list too.
 public enum KeyMap {

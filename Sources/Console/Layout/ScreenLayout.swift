@@ -1,3 +1,5 @@
+import ScreenKit
+
 /// Where each pane goes for a terminal size. Wide terminals (≥ 120×36) show
 /// every pane; compact ones (≥ 80×24) show services, score and one tabbed
 /// pane; anything smaller shows only a "terminal too small" notice.

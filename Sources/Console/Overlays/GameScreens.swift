@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// Before play: the scenario's briefing and how to begin.

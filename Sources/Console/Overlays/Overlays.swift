@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// Drawing helpers shared by the overlays: a cleared, boxed, centred window.
@@ -68,7 +69,7 @@ enum DetailOverlay {
         let rect = Rect(x: 0, y: 1, width: size.0, height: size.1 - 2)
         guard let index = context.selectedServiceIndex else { return }
         let service = context.world.services[index]
-        let status = ServiceStatus.of(service, in: context.world)
+        let status = ServiceHealth.of(service, in: context.world)
         Window.open(rect, title: "\(service.name) · \(service.currentVersion.name) · \(status.label)  (Esc back)", into: &buffer, glyphs: context.glyphs)
         let inner = rect.inner
         let tasks: Rect, why: Rect, logs: Rect

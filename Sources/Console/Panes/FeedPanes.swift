@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// The event feed: ECS, load-balancer and alarm events in their own words, newest last.

@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 
 /// The top line: company, game clock, speed or a PAUSED flag that cannot be
 /// missed, score with its five-minute trend, rank, and a flash for new

@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 
 /// Incidents: severity, title, age and state, open ones first; `a` and `r`
 /// acknowledge and resolve the selected one.

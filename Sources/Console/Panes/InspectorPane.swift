@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 
 /// Why the selected service has not healed yet: live timers for every task
 /// on its way in or out, the deployment and its circuit breaker, back-off,

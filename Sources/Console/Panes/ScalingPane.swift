@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 
 /// Scaling status: per service the policy, metric against target, min/max,
 /// cooldown left, scaling in progress, and the last scaling activity.

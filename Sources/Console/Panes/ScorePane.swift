@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// The team score: total, its parts, a five-minute trend, and the rank

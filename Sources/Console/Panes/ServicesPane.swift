@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 
 /// Service health: a row per service with version, tasks, healthy targets,
 /// req/s, p99, 5xx, CPU, a status glyph and word, and a req/s sparkline.
@@ -39,7 +40,7 @@ enum ServicesPane {
 
     private static func drawRow(_ service: Service, into buffer: inout CellBuffer, x: Int, y: Int, width: Int, trendWidth: Int, context: RenderContext) {
         let world = context.world
-        let status = ServiceStatus.of(service, in: world)
+        let status = ServiceHealth.of(service, in: world)
         let m = service.metrics
         var column = x + 2
         column += buffer.put(Format.fit(service.name, 14, ellipsis: context.glyphs.ellipsis), x: column, y: y, role: .text)

@@ -1,3 +1,5 @@
+import ScreenKit
+
 /// The bottom line: the command line or filter while typing, otherwise the
 /// result of the last action or the keys that matter most.
 enum StatusBar {

@@ -1,3 +1,5 @@
+import ScreenKit
+
 /// The replay timeline: the recording from start to end, with commands (`c`)
 /// and incidents (`!`) marked, the played part filled, and where we are.
 enum TimelineBar {

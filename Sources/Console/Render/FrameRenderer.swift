@@ -1,3 +1,4 @@
+import ScreenKit
 import Session
 
 /// Composes one frame: a pure function of the game, the UI state, the glyph

@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// Everything a pane needs to draw one frame: the game, the UI state, the
@@ -25,50 +26,25 @@ public struct RenderContext {
     public func isFocused(_ pane: Pane) -> Bool { state.focus == pane && state.overlay == .none && state.mode == .normal }
 }
 
-/// A service's state in one glyph and one word, so it never depends on colour.
-public struct ServiceStatus: Sendable, Hashable {
-    public enum Level: Sendable, Hashable { case ok, deploying, idle, warning, critical }
-
-    public var level: Level
-    public var label: String
-
-    public static func of(_ service: Service, in world: World) -> ServiceStatus {
-        let m = service.metrics
-        if service.spec.role == .external {
-            if service.faults.isOutage(at: world.tick) { return ServiceStatus(level: .critical, label: "DOWN") }
-            if m.p99LatencyMs > service.spec.timeoutMs || service.faults.addedLatency(at: world.tick) > 0 {
-                return ServiceStatus(level: .warning, label: "SLOW")
-            }
-            return ServiceStatus(level: .ok, label: "OK")
-        }
-        if service.desiredCount == 0 && service.tasks.isEmpty { return ServiceStatus(level: .idle, label: "IDLE") }
-        if service.inServiceCount == 0 { return ServiceStatus(level: .critical, label: "DOWN") }
-        if m.errorRate > 0.2 { return ServiceStatus(level: .critical, label: "CRIT") }
-        if m.errorRate > World.errorRateAlarmThreshold || m.p99LatencyMs > World.latencyAlarmThresholdMs {
-            return ServiceStatus(level: .warning, label: "WARN")
-        }
-        if service.isDeploying { return ServiceStatus(level: .deploying, label: "DEPLOY") }
-        if service.inServiceCount < service.desiredCount { return ServiceStatus(level: .warning, label: "SCALE") }
-        return ServiceStatus(level: .ok, label: "OK")
-    }
-
-    public var role: Role {
-        switch level {
+/// How a service's health looks: a glyph and a role, so it never depends on colour alone.
+extension ServiceHealth {
+    var role: Role {
+        switch self {
         case .ok: .ok
         case .deploying: .info
         case .idle: .dim
-        case .warning: .warning
-        case .critical: .critical
+        case .scaling, .warning, .slow: .warning
+        case .critical, .down: .critical
         }
     }
 
-    public func glyph(_ glyphs: Glyphs) -> String {
-        switch level {
+    func glyph(_ glyphs: Glyphs) -> String {
+        switch self {
         case .ok: glyphs.ok
         case .deploying: glyphs.deploying
         case .idle: glyphs.idle
-        case .warning: glyphs.warning
-        case .critical: glyphs.critical
+        case .scaling, .warning, .slow: glyphs.warning
+        case .critical, .down: glyphs.critical
         }
     }
 }

@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// What the console's keys do to the game and to the selection.

@@ -1,5 +1,6 @@
 import FleetSim
 import Scenarios
+import ScreenKit
 import Session
 
 /// Replay controls: seek ±1 minute, go to a time, step one tick, jump to the

@@ -1,4 +1,5 @@
 import FleetSim
+import ScreenKit
 import Session
 
 /// What the console asks its host to do.

@@ -1,3 +1,4 @@
+import ScreenKit
 import Session
 
 /// The panes of the console. In a wide terminal all are on screen; in a

@@ -91,7 +91,8 @@ public struct LineEditor: Sendable, Hashable {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing spaces.
+    public var trimmingSpaces: String {
         String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -3,15 +3,18 @@ import FleetSim
 import Foundation
 import Scenarios
 import Session
+import ScreenKit
 import Terminal
 
 /// Console measurements for `gameday bench`: frame composition, bytes sent
 /// to the terminal per frame, start-up time to the first frame, and CPU use
 /// while paused, the last two on a real pseudo-terminal.
-struct ConsoleBenchmarks {
-    let repeats: Int
+public struct ConsoleBenchmarks {
+    let stopwatch: Stopwatch
 
-    func run() throws {
+    public init(repeats: Int) { stopwatch = Stopwatch(repeats: repeats) }
+
+    public func run() throws {
         print("console:")
         var app = ConsoleApp(match: try Match(scenario: BuiltInScenarios.firstDay, seed: 1), width: 200, height: 60)
         _ = app.handle(.enter, now: 0)
@@ -33,17 +36,17 @@ struct ConsoleBenchmarks {
 
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var startups: [Double] = []
-        for _ in 0..<max(3, repeats) {
+        for _ in 0..<max(3, stopwatch.repeats) {
             let clock = ContinuousClock()
             let start = clock.now
             guard let child = PtyProcess(path: executable, arguments: ["play", "--exit-after-first-frame"]),
-                  child.waitExit(timeoutMilliseconds: 10_000) != nil else { throw GamedayError("could not start the console on a pseudo-terminal") }
+                  child.waitExit(timeoutMilliseconds: 10_000) != nil else { throw BenchmarkError("could not start the console on a pseudo-terminal") }
             startups.append(seconds(clock.now - start))
         }
         startups.sort()
         print("  launch to first frame: \(format(startups[startups.count / 2] * 1e3)) ms median, \(format(startups[0] * 1e3)) ms best   (target ≤ 150 ms)")
 
-        guard let game = PtyProcess(path: executable, arguments: ["play", "--no-record"]) else { throw GamedayError("could not start the console") }
+        guard let game = PtyProcess(path: executable, arguments: ["play", "--no-record"]) else { throw BenchmarkError("could not start the console") }
         game.drain(milliseconds: 500)
         game.send("\r")
         game.drain(milliseconds: 500)
@@ -65,7 +68,7 @@ struct ConsoleBenchmarks {
     private func measureOnHeadlessTerminal(app start: ConsoleApp) throws -> WireCost {
         let screen: TerminalScreen
         do { screen = try TerminalScreen.startHeadless(term: "xterm-256color", width: 200, height: 60, theme: .dark) } catch {
-            throw GamedayError("headless terminal: \(error.message)")
+            throw BenchmarkError("headless terminal: \(error.message)")
         }
         defer { screen.stop() }
         var app = start
@@ -94,13 +97,7 @@ struct ConsoleBenchmarks {
         return WireCost(firstPaint: firstPaint, perTick: average(ticksPerFrame: 1), perTenTicks: average(ticksPerFrame: 10))
     }
 
-    private func best(_ body: () -> Void) -> Double {
-        let clock = ContinuousClock()
-        var best = Double.infinity
-        for _ in 0..<repeats { best = min(best, seconds(clock.measure(body))) }
-        return best
-    }
-
-    private func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-    private func format(_ x: Double) -> String { String(format: x < 10 ? "%.2f" : "%.0f", x) }
+    private func best(_ body: () -> Void) -> Double { stopwatch.best(body) }
+    private func seconds(_ d: Duration) -> Double { Stopwatch.seconds(d) }
+    private func format(_ x: Double) -> String { Stopwatch.format(x) }
 }

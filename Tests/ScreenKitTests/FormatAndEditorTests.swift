@@ -1,5 +1,5 @@
 import Testing
-@testable import Console
+@testable import ScreenKit
 
 @Suite struct FormatTests {
     @Test func numbers() {

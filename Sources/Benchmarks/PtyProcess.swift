@@ -1,4 +1,4 @@
-import CNcurses
+import CPty
 import Glibc
 
 /// A program running on a pseudo-terminal, for benchmarks that measure the
@@ -12,7 +12,7 @@ public final class PtyProcess {
         var master: Int32 = -1
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        let pid = gd_spawn_on_pty(path, argv, Int32(width), Int32(height), &master)
+        let pid = pty_spawn(path, argv, Int32(width), Int32(height), &master)
         guard pid > 0 else { return nil }
         self.pid = pid
         self.master = master
@@ -58,7 +58,7 @@ public final class PtyProcess {
         return nil
     }
 
-    public var cpuSeconds: Double { gd_process_cpu_seconds(pid) }
+    public var cpuSeconds: Double { process_cpu_seconds(pid) }
 
     public func terminate() { kill(pid, SIGTERM) }
 }
