@@ -38,17 +38,5 @@ extension Scenario {
         return copy
     }
 
-    static func scale(_ fault: Fault, by k: Double) -> Fault {
-        func percent(_ p: Double) -> Double { min(95, max(1, p * k)) }
-        switch fault {
-        case let .trafficSpike(m, s): return .trafficSpike(multiplier: 1 + (m - 1) * k, seconds: s)
-        case let .dependencyLatency(service, ms, s): return .dependencyLatency(service: service, addedMs: ms * k, seconds: s)
-        case let .cpuHog(service, p, s): return .cpuHog(service: service, percent: percent(p), seconds: s)
-        case let .noisyNeighbour(zone, p, s): return .noisyNeighbour(zone: zone, percent: percent(p), seconds: s)
-        case let .packetLoss(service, p, s): return .packetLoss(service: service, percent: percent(p), seconds: s)
-        case let .memoryLeak(service, rate): return .memoryLeak(service: service, mibPerMinute: rate * k)
-        case let .throttle(service, rate, s): return .throttle(service: service, requestsPerSecond: rate / k, seconds: s)
-        default: return fault
-        }
-    }
+    static func scale(_ fault: Fault, by k: Double) -> Fault { fault.kind.scaled(fault, by: k) }
 }

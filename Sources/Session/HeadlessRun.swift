@@ -26,7 +26,7 @@ public enum HeadlessRun {
             while let scheduled = next.first, scheduled.tick <= session.world.tick {
                 next = next.dropFirst()
                 do throws(CommandError) { try session.submit(scheduled.command) } catch {
-                    rejected.append("\(GameClock.format(session.world.tick)) \(scheduled.command.text): \(error.message)")
+                    rejected.append("\(GameTime.format(session.world.tick)) \(scheduled.command.text): \(error.message)")
                 }
             }
             session.advance(with: &player)

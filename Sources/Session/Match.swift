@@ -8,6 +8,7 @@ public struct Rival: Sendable {
     var bot: any Bot
 
     mutating func advance() { session.advance(with: &bot) }
+    mutating func submit(_ fault: Fault) throws(CommandError) { try session.submit(fault) }
 }
 
 /// One team's place on the scoreboard.
@@ -47,8 +48,12 @@ public struct Match: Sendable {
     public var isFinished: Bool { player.isFinished }
 
     public mutating func submit(_ command: Command) throws(CommandError) { try player.submit(command) }
-    /// A solo player's own inject hits only their fleet, not the rivals'.
-    public mutating func submit(_ fault: Fault) throws(CommandError) { try player.submit(fault) }
+    /// A practice inject hits every team of the match, rivals too, so the
+    /// standings stay a comparison on equal terms.
+    public mutating func submit(_ fault: Fault) throws(CommandError) {
+        try player.submit(fault)
+        for r in rivals.indices { try? rivals[r].submit(fault) }
+    }
 
     /// A match that replays `recording`: the same scenario, seed and rivals,
     /// with the recorded commands and injects fed in at their ticks.
@@ -66,7 +71,11 @@ public struct Match: Sendable {
     /// Advances every team one tick and files the player's events and logs.
     public mutating func advance() {
         guard !isFinished else { return }
-        script?.feed(&player)
+        if script != nil {
+            for fault in script!.feed(&player) {
+                for r in rivals.indices { try? rivals[r].submit(fault) }
+            }
+        }
         player.advance()
         feed.absorb(player.world)
         for r in rivals.indices { rivals[r].advance() }

@@ -7,7 +7,7 @@ import Session
 enum DebriefFormat {
     static func markdown(_ d: Debrief) -> String {
         var out = ["# Debrief: \(d.scenarioTitle)", ""]
-        out.append("Team **\(d.team)**, scenario `\(d.scenarioID)`, seed \(d.seed), played to \(GameClock.format(d.endTick))"
+        out.append("Team **\(d.team)**, scenario `\(d.scenarioID)`, seed \(d.seed), played to \(GameTime.format(d.endTick))"
                    + (d.truncated ? " (recording cut short: replayed to its last complete line)." : "."))
         out += ["", "## Score", ""]
         out.append("**\(Numbers.points(d.score.total))** against par \(Numbers.points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
@@ -21,14 +21,14 @@ enum DebriefFormat {
                     "| ---: | --- | --- | --- | --- | --- | --- | --- | --- |"]
             for line in d.incidents {
                 let i = line.incident
-                out.append("| \(i.id) | \(i.severity) | \(i.title) | \(GameClock.format(i.openedAt)) | \(line.timeToDetect.map { "\($0) s" } ?? "—") | "
-                           + "\(since(i.acknowledgedAt, i.openedAt)) | \(since(i.mitigatedAt, i.openedAt)) | \(i.resolvedAt.map(GameClock.format) ?? "never") | \(line.cause.map { "`\($0)`" } ?? "—") |")
+                out.append("| \(i.id) | \(i.severity) | \(i.title) | \(GameTime.format(i.openedAt)) | \(line.timeToDetect.map { "\($0) s" } ?? "—") | "
+                           + "\(since(i.acknowledgedAt, i.openedAt)) | \(since(i.mitigatedAt, i.openedAt)) | \(i.resolvedAt.map(GameTime.format) ?? "never") | \(line.cause.map { "`\($0)`" } ?? "—") |")
             }
         }
         out += ["", "## Commands", ""]
         if d.commands.isEmpty { out.append("No commands were given.") } else {
             out += ["| time | command | what it changed |", "| --- | --- | --- |"]
-            for c in d.commands { out.append("| \(GameClock.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
+            for c in d.commands { out.append("| \(GameTime.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
         }
         out += ["", "## Score trend", "", "| minute | score |", "| ---: | ---: |"]
         for point in d.trend { out.append("| \(point.minute) | \(Numbers.points(point.score)) |") }
@@ -37,7 +37,7 @@ enum DebriefFormat {
         let shown = d.expertCommands.filter { !$0.text.hasPrefix("ack ") && !$0.text.hasPrefix("resolve ") }.prefix(20)
         if !shown.isEmpty {
             out += ["", "| time | expert's command | what it changed |", "| --- | --- | --- |"]
-            for c in shown { out.append("| \(GameClock.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
+            for c in shown { out.append("| \(GameTime.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
         }
         return out.joined(separator: "\n")
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Scenarios
+import FleetSim
 
 extension Gameday {
     /// `gameday faults`: the fault catalogue.
@@ -11,21 +11,22 @@ extension Gameday {
         var name: String?
 
         func run() throws {
-            var entries = FaultCatalogue.entries
+            var kinds = FaultKinds.all
             if let name {
-                guard let entry = FaultCatalogue.entry(named: name) else {
-                    throw GamedayError("unknown fault '\(name)' (faults: \(FaultCatalogue.entries.map(\.name).joined(separator: ", ")))")
+                guard let kind = FaultKinds.named(name) else {
+                    throw GamedayError("unknown fault '\(name)' (faults: \(FaultKinds.names.joined(separator: ", ")))")
                 }
-                entries = [entry]
+                kinds = [kind]
             }
-            for (n, entry) in entries.enumerated() {
+            for (n, kind) in kinds.enumerated() {
                 if n > 0 { print("") }
-                let parameters = entry.parameters.map { "\($0.key): …" }.joined(separator: ", ")
-                print("\(entry.name)  (\(entry.alsoKnownAs))")
-                print("  in a scenario:  fault: \(entry.name)" + (parameters.isEmpty ? "" : ", \(parameters)"))
-                print("  effect:   \(entry.effect)")
-                print("  symptoms: \(entry.symptoms)")
-                print("  fixes:    \(entry.fixes)")
+                let parameters = kind.parameters.map { "\($0.key): …" }.joined(separator: ", ")
+                print("\(kind.name)  (\(kind.alsoKnownAs))")
+                print("  inject:         \(kind.usage)")
+                print("  in a scenario:  fault: \(kind.name)" + (parameters.isEmpty ? "" : ", \(parameters)"))
+                print("  effect:   \(kind.effect)")
+                print("  symptoms: \(kind.symptoms)")
+                print("  fixes:    \(kind.fixes)")
             }
         }
     }

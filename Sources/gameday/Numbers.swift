@@ -1,3 +1,4 @@
+import FleetSim
 import Foundation
 import Scenarios
 
@@ -8,7 +9,7 @@ enum Numbers {
     static func dollars(_ x: Double) -> String { String(format: "$%.2f", x) }
     static func percent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
     static func ms(_ x: Double) -> String { String(format: "%.0f ms", x) }
-    static func time(_ tick: Int?) -> String { tick.map(GameClock.format) ?? "—" }
+    static func time(_ tick: Int?) -> String { tick.map(GameTime.format) ?? "—" }
     static func seconds(_ s: Double) -> String { String(format: "%.1f s", s) }
     /// Two decimals, for JSON.
     static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }

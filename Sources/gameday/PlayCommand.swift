@@ -24,7 +24,7 @@ extension Gameday {
 
         @OptionGroup var game: GameOptions
 
-        @Option(help: "Starting game speed: \(TickScheduler.speeds.map { "\($0)" }.joined(separator: ", ")).")
+        @Option(help: "Starting game speed: \(GameClock.speeds.map { "\($0)" }.joined(separator: ", ")).")
         var speed = 1
 
         @Option(help: "Your team's name on the scoreboard.")
@@ -45,8 +45,8 @@ extension Gameday {
         var crashAfterFirstFrame = false
 
         func validate() throws {
-            guard TickScheduler.speeds.contains(speed) else {
-                throw GamedayError("speed must be one of \(TickScheduler.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
+            guard GameClock.speeds.contains(speed) else {
+                throw GamedayError("speed must be one of \(GameClock.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
             }
             guard (1...24).contains(team.count), team.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
                 throw GamedayError("team name must be 1…24 letters, digits, spaces, - _ or ., got '\(team)'")

@@ -24,24 +24,24 @@ extension Gameday {
         @Flag(help: "Check every checkpoint without a screen.")
         var verify = false
 
-        @Option(help: "Replay speed: \(TickScheduler.speeds.map(String.init).joined(separator: ", ")).")
+        @Option(help: "Replay speed: \(GameClock.speeds.map(String.init).joined(separator: ", ")).")
         var speed = 10
 
         @OptionGroup var look: ScreenOptions
 
         func run() throws {
-            guard TickScheduler.speeds.contains(speed) else {
-                throw GamedayError("speed must be one of \(TickScheduler.speeds.map(String.init).joined(separator: ", ")), got \(speed)")
+            guard GameClock.speeds.contains(speed) else {
+                throw GamedayError("speed must be one of \(GameClock.speeds.map(String.init).joined(separator: ", ")), got \(speed)")
             }
             let recording = try RecordingLoader.load(file)
             let verification = try Verification.run(recording)
             if verify {
-                if recording.isTruncated { print("\(file): cut short: replayed to its last complete line (line \(recording.lineCount), \(GameClock.format(recording.lastTick)))") }
+                if recording.isTruncated { print("\(file): cut short: replayed to its last complete line (line \(recording.lineCount), \(GameTime.format(recording.lastTick)))") }
                 if let divergence = verification.divergence {
-                    print("\(file): diverged at \(GameClock.format(divergence.tick)) (tick \(divergence.tick)): expected world hash \(divergence.expected), found \(divergence.found)")
+                    print("\(file): diverged at \(GameTime.format(divergence.tick)) (tick \(divergence.tick)): expected world hash \(divergence.expected), found \(divergence.found)")
                     throw ExitCode(1)
                 }
-                print("\(file): ok: \(verification.checkpoints) checkpoints match, \(GameClock.format(verification.lastTick)) replayed")
+                print("\(file): ok: \(verification.checkpoints) checkpoints match, \(GameTime.format(verification.lastTick)) replayed")
                 return
             }
             let match = try Match(replaying: recording)

@@ -19,7 +19,7 @@ extension Gameday {
                 print("ID                      DIFFICULTY  LENGTH   PAR      TITLE")
                 for s in BuiltInScenarios.all {
                     print(s.id.padding(toLength: 24, withPad: " ", startingAt: 0) + s.difficulty.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-                          + GameClock.format(s.durationSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)
+                          + GameTime.format(s.durationSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)
                           + String(Int(s.par)).padding(toLength: 9, withPad: " ", startingAt: 0) + s.title)
                 }
             }
@@ -49,7 +49,7 @@ extension Gameday {
             func run() throws {
                 do {
                     let scenario = try ScenarioFile.load(path: file)
-                    print("\(file): ok: \(scenario.id), \(GameClock.format(scenario.durationSeconds)), \(scenario.timeline.count) injects, \(scenario.fleet.quests.count) quests, par \(Int(scenario.par))")
+                    print("\(file): ok: \(scenario.id), \(GameTime.format(scenario.durationSeconds)), \(scenario.timeline.count) injects, \(scenario.fleet.quests.count) quests, par \(Int(scenario.par))")
                 } catch {
                     for issue in error.issues { StandardError.writeLine(issue.description) }
                     throw ExitCode(2)

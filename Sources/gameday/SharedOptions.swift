@@ -1,3 +1,4 @@
+import FleetSim
 import ArgumentParser
 import Console
 import Foundation
@@ -26,7 +27,7 @@ struct GameOptions: ParsableArguments {
         if let seed, seed < 0 { throw GamedayError("seed must be 0 or more, got \(seed)") }
         var durationSeconds = found.durationSeconds
         if let duration {
-            guard let seconds = GameClock.parse(duration), seconds > 0 else {
+            guard let seconds = GameTime.parse(duration), seconds > 0 else {
                 throw GamedayError("cannot read duration '\(duration)' (use e.g. 2h, 90m, 45s, 1h30m or 01:30:00)")
             }
             durationSeconds = seconds

@@ -60,7 +60,7 @@ extension Gameday {
             var last: GameSession?
             let summary = try HeadlessRun.play(
                 scenario: scenario, seed: seedValue, durationSeconds: durationSeconds, bot: bot, script: script,
-                onEvent: events ? { print("\(GameClock.format($0.tick))  \($0.message)") } : nil,
+                onEvent: events ? { print("\(GameTime.format($0.tick))  \($0.message)") } : nil,
                 onTick: recording == nil ? nil : { session in
                     recording!.file.append(recording!.recorder.lines(for: session))
                     last = session
@@ -76,7 +76,7 @@ extension Gameday {
 
         static func scheduledCommand(_ text: String) throws -> ScheduledCommand {
             let trimmed = text.drop { $0 == " " }
-            guard let space = trimmed.firstIndex(of: " "), let tick = GameClock.parse(String(trimmed[..<space])) else {
+            guard let space = trimmed.firstIndex(of: " "), let tick = GameTime.parse(String(trimmed[..<space])) else {
                 throw GamedayError("--command needs a time then a command, e.g. \"00:10:00 scale rentals 6\", got '\(text)'")
             }
             do throws(CommandError) {

@@ -9,7 +9,7 @@ enum SummaryFormat {
         let score = s.score
         let parMark = s.madePar ? "made par" : "below par"
         var lines = [
-            "gameday simulate: \(s.scenarioID), seed \(s.seed), \(GameClock.format(s.durationSeconds)), bot \(s.bot)",
+            "gameday simulate: \(s.scenarioID), seed \(s.seed), \(GameTime.format(s.durationSeconds)), bot \(s.bot)",
             "",
             "score         \(Numbers.points(score.total))   par \(Numbers.points(s.par)) (\(parMark))",
             "  requests    +\(Numbers.points(score.requestPoints))   fast \(Numbers.count(score.servedFast)) · ok \(Numbers.count(score.servedOk)) · slow \(Numbers.count(score.servedSlow))",
@@ -24,7 +24,7 @@ enum SummaryFormat {
             "incidents     \(s.incidents.count)",
         ]
         for incident in s.incidents {
-            lines.append("  #\(incident.id) sev\(incident.severity) \(incident.title)  opened \(GameClock.format(incident.openedAt))"
+            lines.append("  #\(incident.id) sev\(incident.severity) \(incident.title)  opened \(GameTime.format(incident.openedAt))"
                 + "  acked \(Numbers.time(incident.acknowledgedAt))  mitigated \(Numbers.time(incident.mitigatedAt))  resolved \(Numbers.time(incident.resolvedAt))")
         }
         lines.append("commands      \(s.commandCount) applied, \(s.rejectedCommands.count) rejected")

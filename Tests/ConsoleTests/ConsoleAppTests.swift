@@ -140,16 +140,47 @@ import Testing
         #expect(app.state.filterText.isEmpty)
     }
 
-    @Test func helpListsEveryKeyAndCommand() {
-        let lines = HelpOverlay.lines().map { $0.0 + " " + $0.1 }.joined(separator: "\n")
-        for binding in KeyMap.bindings { #expect(lines.contains(binding.keys)) }
-        for verb in Command.verbs { #expect(lines.contains(verb.usage)) }
-        for verb in Fault.verbs { #expect(lines.contains(verb.usage)) }
+    @Test func helpOverlayShowsEveryBindingAndCommandInFull() {
         var app = ConsoleFixture.app(width: 120, height: 40)
         _ = app.handle(.char("?"), now: 0)
         #expect(app.render(glyphs: .unicode, now: 0).text.contains("Help: keys and commands"))
+        // Page through the overlay as a reader would and collect what it shows.
+        var seen = ""
+        for _ in 0..<40 {
+            seen += app.render(glyphs: .unicode, now: 0).text + "\n"
+            _ = app.handle(.pageDown, now: 0)
+        }
+        // Every row of the overlay is shown in full on some page…
+        let rows = HelpOverlay.rows(innerWidth: HelpOverlay.window(width: 120, height: 40).inner.width - 2)
+        for row in rows { #expect([row.keys, row.help].allSatisfy { $0.isEmpty || seen.contains($0) }, "\(row) is cut") }
+        // …and the rows, unwrapped, hold every binding, command and inject word for word.
+        let shown = rows.map { $0.keys + " " + $0.help }.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        func words(_ text: String) -> String { text.split(separator: " ").joined(separator: " ") }
+        var expected = ConsoleKeys.bindings.flatMap { [$0.label, $0.help] } + LineEditor.bindings.flatMap { [$0.label, $0.help] }
+        expected += Command.verbs.flatMap { [$0.usage, $0.summary] } + ConsoleWords.all.flatMap { [$0.usage, $0.summary] }
+        expected += Fault.verbs.flatMap { ["inject " + $0.usage, $0.summary] }
+        let keysOnly = rows.map(\.keys).joined(separator: " ")
+        for text in expected {
+            #expect(shown.contains(words(text)) || keysOnly.split(separator: " ").joined(separator: " ").contains(words(text)), "'\(text)' is missing from help")
+        }
         _ = app.handle(.escape, now: 0)
         #expect(app.state.overlay == .none)
+    }
+
+    /// Every key a terminal can send, pressed in play: a key no binding declares must change nothing.
+    @Test func noKeyWorksWithoutBeingDeclared() {
+        var keys: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .backspace, .delete, .enter, .tab, .backTab, .escape, .f1]
+        keys += (32..<127).map { Key.char(Character(UnicodeScalar(UInt8($0)))) }
+        keys += "abcdefghijklmnopqrstuvwxyz".map { Key.ctrl($0) }
+        for key in keys {
+            var app = ConsoleFixture.app(width: 120, height: 40, ticks: 120)
+            let before = app.render(glyphs: .unicode, now: 0).text
+            let effects = app.handle(key, now: 0)
+            let declared = ConsoleKeys.bindings.binding(for: key, in: app.activeScopes.isEmpty ? [.playing] : [.playing]) != nil
+            if !declared {
+                #expect(effects.isEmpty && app.render(glyphs: .unicode, now: 0).text == before, "\(key) does something but is not declared")
+            }
+        }
     }
 
     @Test func newIncidentFlashesAndRingsUnlessMuted() {

@@ -11,11 +11,50 @@ import Testing
     }
 
     @Test(arguments: [
-        "crash rentals 2", "kill web", "zone-outage b 600", "latency payment-provider 2000 300",
+        "hang rentals 2", "kill web", "zone-outage b 600", "latency payment-provider 2000 300",
         "outage payment-provider 120", "spike 8 600", "bad-deploy rentals v2", "leak basket 30",
+        "cpu-hog web 50 480", "noisy-neighbour a 40 600", "packet-loss inventory 10 180", "throttle payment-provider 20 600",
+        "dns-failure notifications 120", "cert-expiry payments 300", "stop router", "disk-full profiles",
     ])
     func faultTextRoundTrips(text: String) throws {
         #expect(try Fault.parse(text).text == text)
+    }
+
+    @Test func everyFaultKindParsesItsOwnUsageAndOldNamesStillRead() throws {
+        #expect(FaultKinds.all.count == 16)
+        for kind in FaultKinds.all {
+            #expect(!kind.summary.isEmpty && !kind.effect.isEmpty && !kind.symptoms.isEmpty && !kind.fixes.isEmpty, "\(kind.name)")
+            // A sample value of every parameter, written and read back through the text form.
+            let words = kind.parameters.map { p -> String in
+                switch p.kind {
+                case .service: "web"
+                case .version: "v2"
+                case .zone: "b"
+                case .count, .number: NumberText.format(p.range.lowerBound)
+                case .duration: "10m"
+                }
+            }
+            let fault = try Fault.parse(([kind.name] + words).joined(separator: " "))
+            #expect(fault.kind.name == kind.name)
+            #expect(try Fault.parse(fault.text) == fault)
+        }
+        #expect(try Fault.parse("crash rentals 2") == .hangTasks(service: "rentals", count: 2), "recordings from before the rename")
+        #expect(try Fault.parse("spike 4 10m") == .trafficSpike(multiplier: 4, seconds: 600))
+    }
+
+    @Test(arguments: [
+        ("spike 0 600", "MULTIPLIER must be 0.1…100, got 0"),
+        ("hang web 0", "COUNT must be 1…1000, got 0"),
+        ("cpu-hog web 150 60", "PERCENT must be 1…100, got 150"),
+        ("zone-outage 7 60", "zone must be a letter"),
+        ("latency web soon 60", "MS must be a number, got 'soon'"),
+        ("spike 4 later", "DURATION must be a duration such as 600, 10m or 00:10:00, got 'later'"),
+        ("fly web", "unknown fault 'fly'"),
+        ("latency web 100", "missing DURATION"),
+    ])
+    func badInjectsSayWhy(text: String, message: String) {
+        #expect(throws: CommandError.self) { try Fault.parse(text) }
+        do { _ = try Fault.parse(text) } catch { #expect(error.message.contains(message), "\(error.message)") }
     }
 
     @Test(arguments: [
@@ -57,7 +96,7 @@ import Testing
 
     @Test func incidentsAreAcknowledgedAndResolvedOnlyOnceMitigated() {
         var world = TestFleets.world()
-        world.step(injects: [.crashTasks(service: "api", count: 4)])
+        world.step(injects: [.hangTasks(service: "api", count: 4)])
         world.step { !$0.incidents.isEmpty }
         let id = world.incidents[0].id
         #expect(throws: CommandError.self) { try world.check(.resolve(incident: id)) }

@@ -18,7 +18,7 @@ import Testing
             case 2: entry.0.append(.restart(service: service))
             case 3: entry.0.append(.deploy(service: "rentals", version: ["v1", "v2", "v3"][rng.nextInt(below: 3)]))
             case 4: entry.0.append(.acknowledge(incident: 1 + rng.nextInt(below: 5)))
-            case 5: entry.1.append(.crashTasks(service: service, count: 1 + rng.nextInt(below: 2)))
+            case 5: entry.1.append(.hangTasks(service: service, count: 1 + rng.nextInt(below: 2)))
             case 6: entry.1.append(.trafficSpike(multiplier: 2 + Double(rng.nextInt(below: 4)), seconds: 300))
             case 7: entry.1.append(.zoneOutage(zone: rng.nextInt(below: 3), seconds: 300))
             case 8: entry.1.append(.cpuHog(service: service, percent: 50, seconds: 300))

@@ -24,7 +24,7 @@ import Testing
 
     @Test func hungTaskGoesUnhealthyAfterTwoFailedChecks() {
         var world = TestFleets.world()
-        world.step(injects: [.crashTasks(service: "api", count: 1)])
+        world.step(injects: [.hangTasks(service: "api", count: 1)])
         let injectedAt = world.tick - 1
         let hung = world.api.tasks.first { $0.isHung }!
         #expect(world.api.inServiceCount == 4, "a hung task stays in service until checks catch it")
@@ -37,7 +37,7 @@ import Testing
 
     @Test func hungTaskFailsItsShareOfRequestsUntilCaught() {
         var world = TestFleets.world()
-        world.step(injects: [.crashTasks(service: "api", count: 1)])
+        world.step(injects: [.hangTasks(service: "api", count: 1)])
         world.step()
         #expect(abs(world.api.metrics.errorRate - 0.25) < 0.01, "1 of 4 targets hung: a quarter of requests fail")
     }

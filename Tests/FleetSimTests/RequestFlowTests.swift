@@ -27,7 +27,7 @@ import Testing
     @Test func customerRequestsAreConservedEveryTick() {
         var world = try! World(fleet: UnicornRentalsFleet.spec(), seed: 42)
         let faults: [Int: Fault] = [
-            100: .trafficSpike(multiplier: 6, seconds: 900), 300: .crashTasks(service: "web", count: 2),
+            100: .trafficSpike(multiplier: 6, seconds: 900), 300: .hangTasks(service: "web", count: 2),
             500: .dependencyOutage(service: "payment-provider", seconds: 300), 700: .zoneOutage(zone: 1, seconds: 600),
             900: .killTask(service: "router"),
         ]
@@ -66,7 +66,7 @@ import Testing
 
     @Test func edgeWithNoHealthyTargetIsDownAndPenalised() {
         var world = TestFleets.world()
-        world.step(injects: [.crashTasks(service: "edge", count: 2)])
+        world.step(injects: [.hangTasks(service: "edge", count: 2)])
         world.step { $0.edgeIsDown }
         world.run(seconds: 10)
         #expect(world.score.edgeDownSeconds >= 10)

@@ -24,7 +24,7 @@ import Testing
         try tmux.press(":")
         try tmux.type("inject spike 6 900")
         try tmux.press("Enter")
-        #expect(try tmux.wait(for: "injected into your fleet: spike 6 900") != nil)
+        #expect(try tmux.wait(for: "injected into every team: spike 6 900") != nil)
 
         try tmux.press(":")
         try tmux.type("scale web 8")

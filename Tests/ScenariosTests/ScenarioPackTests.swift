@@ -52,12 +52,21 @@ import Testing
         #expect(missed.score.questPoints == 0)
     }
 
-    @Test func everyCatalogueFaultIsInjectableAndDocumented() {
-        for entry in FaultCatalogue.entries {
-            #expect(Fault.verbs.contains { $0.verb == entry.name }, "\(entry.name) has a command")
-            #expect(!entry.effect.isEmpty && !entry.symptoms.isEmpty && !entry.fixes.isEmpty)
+    @Test func everyFaultKindReadsFromAScenarioFile() throws {
+        for kind in FaultKinds.all {
+            let lines = kind.parameters.map { p -> String in
+                switch p.kind {
+                case .service: "    \(p.key): rentals"
+                case .version: "    \(p.key): v2"
+                case .zone: "    \(p.key): b"
+                case .count, .number: "    \(p.key): \(NumberText.format(p.range.lowerBound))"
+                case .duration: "    \(p.key): 5m"
+                }
+            }
+            let text = "id: one\ntitle: One\nbriefing: b\nduration: 1h\npar: 1\ntimeline:\n  - at: 00:10:00\n    fault: \(kind.name)\n" + lines.joined(separator: "\n") + "\n"
+            let scenario = try ScenarioFile.parse(text, file: "\(kind.name).yaml")
+            #expect(scenario.timeline.map(\.fault.kind.name) == [kind.name])
         }
-        for verb in Fault.verbs { #expect(FaultCatalogue.entry(named: verb.verb) != nil, "\(verb.verb) is in the catalogue") }
     }
 }
 

@@ -15,7 +15,6 @@ import Testing
         #expect(Format.latency(85.4) == "85ms")
         #expect(Format.latency(1_250) == "1.3s")
         #expect(Format.duration(185) == "3m05s")
-        #expect(Format.clock(3_725) == "01:02:05")
     }
 
     @Test func fitAndWrap() {

@@ -64,16 +64,16 @@ import Testing
     @Test(arguments: [("2h", 7_200), ("90m", 5_400), ("45s", 45), ("1h30m", 5_400), ("3600", 3_600),
                       ("10:00", 600), ("01:30:00", 5_400), ("0s", 0)])
     func parsesDurations(text: String, seconds: Int) {
-        #expect(GameClock.parse(text) == seconds)
+        #expect(GameTime.parse(text) == seconds)
     }
 
     @Test(arguments: ["", "two hours", "-5", "5x", "1:2:3:4", "00:61", "h", "12h3", "99999999999999999999s"])
     func rejectsNonsense(text: String) {
-        #expect(GameClock.parse(text) == nil)
+        #expect(GameTime.parse(text) == nil)
     }
 
     @Test func formatsAsClock() {
-        #expect(GameClock.format(0) == "00:00:00")
-        #expect(GameClock.format(3_725) == "01:02:05")
+        #expect(GameTime.format(0) == "00:00:00")
+        #expect(GameTime.format(3_725) == "01:02:05")
     }
 }

@@ -68,7 +68,7 @@ enum EndScreen {
         for incident in world.incidents where y < inner.maxY - 2 {
             let ack = incident.acknowledgedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
             let mitigate = incident.mitigatedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
-            buffer.put(Format.fit("#\(incident.id) SEV\(incident.severity) \(incident.title)", 44) + Format.fit(Format.shortClock(incident.openedAt), 10)
+            buffer.put(Format.fit("#\(incident.id) SEV\(incident.severity) \(incident.title)", 44) + Format.fit(GameTime.short(incident.openedAt), 10)
                        + Format.fit(ack, 9) + mitigate, x: inner.x + 2, y: y, role: incident.mitigatedAt == nil ? .warning : .text, limit: inner.width - 4)
             y += 1
         }

@@ -15,42 +15,6 @@ enum Window {
     }
 }
 
-/// `?`: every key and every command, scrollable.
-enum HelpOverlay {
-    static func lines() -> [(String, String)] {
-        var out: [(String, String)] = [("KEYS", "")]
-        out += KeyMap.bindings.map { ($0.keys, $0.action) }
-        out += [("", ""), ("COMMANDS (type : first)", "")]
-        out += Command.verbs.map { ($0.usage, $0.summary) }
-        out += Completion.consoleVerbs.map { ($0.usage, $0.summary) }
-        out += [("", ""), ("INJECTS (: inject …, to practise)", "")]
-        out += Fault.verbs.map { ("inject " + $0.usage, $0.summary) }
-        out += [("", ""), ("REPLAY (gameday replay FILE)", ""),
-                ("[  ]", "seek back / forward one minute"), (".", "step one second (pauses)"),
-                ("n", "jump to the next command or incident"), (":goto TIME", "go to a time, e.g. :goto 00:12:00"),
-                ("T", "take over: play from here, recorded as a branch")]
-        out += [("", ""), ("STATUS WORDS", ""),
-                ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
-                ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
-                ("IDLE  SLOW", "scaled to zero · third party slow")]
-        return out
-    }
-
-    static func draw(into buffer: inout CellBuffer, context: RenderContext) {
-        let rect = Window.centered(width: 100, height: context.layout.height - 2, in: (context.layout.width, context.layout.height))
-        Window.open(rect, title: "Help: keys and commands (Esc closes, ↑↓ scroll)", into: &buffer, glyphs: context.glyphs)
-        let inner = rect.inner
-        let all = lines()
-        let scroll = min(context.state.helpScroll, max(0, all.count - inner.height))
-        let keyWidth = min(44, inner.width / 2)
-        for (row, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
-            let heading = line.1.isEmpty
-            buffer.put(line.0, x: inner.x + 1, y: inner.y + row, role: heading ? .title : .accent, attributes: [.bold], limit: heading ? inner.width - 1 : keyWidth)
-            buffer.put(line.1, x: inner.x + 2 + keyWidth, y: inner.y + row, role: .text, limit: inner.width - keyWidth - 3)
-        }
-    }
-}
-
 /// `q` while playing: confirm before leaving a running game.
 enum QuitConfirmOverlay {
     static func draw(into buffer: inout CellBuffer, context: RenderContext) {
@@ -119,7 +83,7 @@ enum DetailOverlay {
         y += 1
         for stop in service.recentStops.reversed() where y < rect.maxY {
             let code = stop.exitCode.map { "exit \($0)" } ?? "no exit code"
-            buffer.put("\(TaskID.format(stop.id)) \(Format.shortClock(stop.stoppedAt)) \(stop.versionName) \(code): \(stop.reason.text)",
+            buffer.put("\(TaskID.format(stop.id)) \(GameTime.short(stop.stoppedAt)) \(stop.versionName) \(code): \(stop.reason.text)",
                        x: rect.x + 1, y: y, role: stop.reason.isFailure ? .warning : .dim, limit: rect.width - 2)
             y += 1
         }

@@ -14,7 +14,7 @@ enum EventsPane {
         var y = inner.maxY - shown.count
         for entry in shown {
             var x = inner.x
-            x += buffer.put(Format.shortClock(entry.tick) + " ", x: x, y: y, role: .dim)
+            x += buffer.put(GameTime.short(entry.tick) + " ", x: x, y: y, role: .dim)
             let glyph = entry.severity >= .error ? context.glyphs.critical : entry.severity == .warning ? context.glyphs.warning : " "
             x += buffer.put(glyph + " ", x: x, y: y, role: entry.severity.role, attributes: [.bold])
             buffer.put(entry.text, x: x, y: y, role: entry.severity >= .warning ? entry.severity.role : .text, limit: inner.maxX - x)
@@ -38,7 +38,7 @@ enum LogsPane {
         var y = inner.maxY - shown.count
         for line in shown {
             var x = inner.x
-            x += buffer.put(Format.shortClock(line.tick) + " ", x: x, y: y, role: .dim)
+            x += buffer.put(GameTime.short(line.tick) + " ", x: x, y: y, role: .dim)
             x += buffer.put(Format.fit(line.severity.label, 6), x: x, y: y, role: line.severity.role, attributes: [.bold])
             buffer.put(line.text, x: x, y: y, role: line.severity >= .warning ? line.severity.role : .text, limit: inner.maxX - x)
             y += 1

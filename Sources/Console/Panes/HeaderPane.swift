@@ -23,8 +23,8 @@ enum HeaderPane {
         let bar: CellAttributes = [.reverse]
         var pieces: [Piece] = [
             Piece(text: " Unicorn.Rentals ", role: .title, attributes: [.reverse, .bold], priority: 0),
-            Piece(text: Format.clock(world.tick), role: .title, attributes: bar, priority: 0),
-            Piece(text: "/ " + Format.clock(context.match.player.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
+            Piece(text: GameTime.format(world.tick), role: .title, attributes: bar, priority: 0),
+            Piece(text: "/ " + GameTime.format(context.match.player.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
         ]
         if state.clock.isPaused && state.screen == .playing {
             pieces.append(Piece(text: "\(glyphs.paused) PAUSED", role: .paused, attributes: [.bold, .reverse], priority: 0))

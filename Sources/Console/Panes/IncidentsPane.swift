@@ -13,6 +13,11 @@ enum IncidentsPane {
         return open + resolved
     }
 
+    /// Incident rows that fit; a focused pane keeps its last line for key hints.
+    static func rows(in rect: Rect, focused: Bool) -> Int { max(0, rect.inner.height - (focused ? 1 : 0)) }
+    /// The screen row of the first incident.
+    static func firstRowY(in rect: Rect) -> Int { rect.inner.y }
+
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext, title: String = "Incidents") {
         let focused = context.isFocused(.incidents)
         let world = context.world
@@ -24,11 +29,10 @@ enum IncidentsPane {
             buffer.put("No incidents. Quiet… for now.", x: inner.x + 1, y: inner.y, role: .dim, limit: inner.width - 1)
             return
         }
-        let rows = max(0, inner.height - (focused ? 1 : 0))
-        let selected = incidents.firstIndex { $0.id == context.state.selectedIncident } ?? 0
-        let offset = max(0, min(selected - rows + 1, incidents.count - rows))
+        let rows = rows(in: rect, focused: focused)
+        let offset = context.state.incidentsView.offset(rows: rows, count: incidents.count)
         for (row, incident) in incidents.dropFirst(offset).prefix(rows).enumerated() {
-            let y = inner.y + row
+            let y = firstRowY(in: rect) + row
             let state = incident.state
             var x = inner.x
             x += buffer.put(state.glyph(context.glyphs) + " ", x: x, y: y, role: state.role, attributes: [.bold])

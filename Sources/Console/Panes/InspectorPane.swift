@@ -99,7 +99,7 @@ enum InspectorPane {
             add("target tracking \(policy.metric.rawValue) \(Format.fixed(policy.target, 0)): \(service.scaling.highDatapoints)/\(policy.scaleOutDatapoints) high, \(service.scaling.lowDatapoints)/\(policy.scaleInDatapoints) low datapoints", .dim)
         }
         for activity in service.scaling.activities.suffix(3).reversed() {
-            add("\(Format.shortClock(activity.tick)) desired \(activity.from) → \(activity.to): \(activity.cause)", .dim)
+            add("\(GameTime.short(activity.tick)) desired \(activity.from) → \(activity.to): \(activity.cause)", .dim)
         }
         if let stop = service.recentStops.last, world.tick - stop.stoppedAt < 600 {
             add("last stopped: task \(TaskID.format(stop.id)) \(stop.reason.text)" + (stop.exitCode.map { " (exit \($0))" } ?? ""),

@@ -45,7 +45,7 @@ enum ScalingPane {
             let cooldown = !policy.enabled ? "—" : out > 0 ? "out \(Format.duration(out))" : scaleIn > 0 ? "in \(Format.duration(scaleIn))" : "ready"
             x += put(Format.fit(cooldown, w[5]), role: out > 0 || scaleIn > 0 ? .warning : .dim)
             if wide, let last = service.scaling.activities.last {
-                let text = "\(Format.shortClock(last.tick)) \(last.from)→\(last.to) \(last.cause)"
+                let text = "\(GameTime.short(last.tick)) \(last.from)→\(last.to) \(last.cause)"
                 _ = put(text, role: .dim)
             }
             y += 1

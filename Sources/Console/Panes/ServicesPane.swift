@@ -7,6 +7,11 @@ enum ServicesPane {
     /// Columns before the sparkline: marker, name, status, version, tasks, in service, req/s, p99, 5xx, CPU, gap.
     static let fixedColumns = 2 + 14 + 9 + 4 + 10 + 5 + 7 + 7 + 6 + 5 + 1
 
+    /// Service rows that fit in the pane (below its column header).
+    static func rows(in rect: Rect) -> Int { max(0, rect.inner.height - 1) }
+    /// The screen row of the first service.
+    static func firstRowY(in rect: Rect) -> Int { rect.inner.y + 1 }
+
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let focused = context.isFocused(.services)
         let filter = context.state.filterText
@@ -25,11 +30,10 @@ enum ServicesPane {
             buffer.put("no service matches '\(filter)' (Esc clears the filter)", x: inner.x + 2, y: inner.y + 1, role: .dim, limit: inner.width - 2)
             return
         }
-        let rows = inner.height - 1
-        let selected = services.firstIndex { $0.name == context.state.selectedService } ?? 0
-        let offset = max(0, min(selected - rows + 1, services.count - rows))
-        for (row, service) in services.dropFirst(max(0, offset)).prefix(rows).enumerated() {
-            let y = inner.y + 1 + row
+        let rows = rows(in: rect)
+        let offset = context.state.servicesView.offset(rows: rows, count: services.count)
+        for (row, service) in services.dropFirst(offset).prefix(rows).enumerated() {
+            let y = firstRowY(in: rect) + row
             drawRow(service, into: &buffer, x: inner.x, y: y, width: inner.width, trendWidth: trendWidth, context: context)
             if service.name == context.state.selectedService {
                 buffer.put(context.glyphs.selectionMarker, x: inner.x, y: y, role: focused ? .accent : .dim, attributes: [.bold])

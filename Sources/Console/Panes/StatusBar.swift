@@ -26,7 +26,7 @@ enum StatusBar {
             } else if !state.completions.isEmpty {
                 hint = state.completions.prefix(12).joined(separator: " ")
             } else {
-                hint = state.mode == .command ? "Tab complete · ↑↓ history · Enter run · Esc cancel" : "Enter keep · Esc clear"
+                hint = ConsoleKeys.hints(for: state.activeScopes).joined(separator: " · ")
             }
             let start = max(cursorX + 3, rect.maxX - hint.unicodeScalars.count - 1)
             if start < rect.maxX { buffer.put(hint, x: start, y: rect.y, role: role, limit: rect.maxX - start) }
@@ -36,16 +36,16 @@ enum StatusBar {
                 buffer.put("\(glyph) \(message.text)", x: rect.x + 1, y: rect.y, role: message.isError ? .critical : .ok, limit: rect.width - 2)
                 return
             }
-            let hints: String
-            switch state.screen {
-            case .briefing: hints = "Enter start · ? help · q quit"
-            case .ended: hints = "q leave"
-            case .playing:
-                hints = state.overlay == .detail ? "Esc back · s scale · d deploy · b rollback · R restart · A autoscale"
-                    : "? help · : command · / filter · space pause · +/- speed · Tab pane · Enter details · a ack · q quit"
-            }
+            let hints = Self.fitting(ConsoleKeys.hints(for: state.activeScopes), width: rect.width - 2)
             buffer.put(hints, x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 2)
             if state.muted { buffer.putRight("bell muted ", endX: rect.maxX, y: rect.y, role: .dim) }
         }
+    }
+
+    /// The hints joined with " · ", dropping whole items from the end until they fit.
+    static func fitting(_ items: [String], width: Int) -> String {
+        var kept = items
+        while !kept.isEmpty && kept.joined(separator: " · ").count > width { kept.removeLast() }
+        return kept.joined(separator: " · ")
     }
 }

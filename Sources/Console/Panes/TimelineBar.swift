@@ -1,3 +1,4 @@
+import FleetSim
 import ScreenKit
 
 /// The replay timeline: the recording from start to end, with commands (`c`)
@@ -6,13 +7,13 @@ enum TimelineBar {
     static func draw(into buffer: inout CellBuffer, y: Int, width: Int, context: RenderContext) {
         guard let replay = context.state.replay else { return }
         let tick = context.world.tick
-        let label = " REPLAY \(Format.clock(tick)) / \(Format.clock(replay.endTick)) "
+        let label = " REPLAY \(GameTime.format(tick)) / \(GameTime.format(replay.endTick)) "
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1))
         var x = buffer.put(label, x: 0, y: y, role: .accent, attributes: [.bold, .reverse])
         if let divergence = context.match.script?.divergence {
-            x += buffer.put(" \(context.glyphs.critical) diverged at \(Format.clock(divergence.tick)) ", x: x, y: y, role: .critical, attributes: [.bold, .reverse])
+            x += buffer.put(" \(context.glyphs.critical) diverged at \(GameTime.format(divergence.tick)) ", x: x, y: y, role: .critical, attributes: [.bold, .reverse])
         }
-        let hint = " [ ] ±1 min · . step · n next · :goto · T take over "
+        let hint = " " + ConsoleKeys.hints(for: [.replay]).joined(separator: " · ") + " · :goto "
         let barStart = x + 1
         let barWidth = width - barStart - hint.count - 1
         guard barWidth >= 10 else { return }

@@ -2,68 +2,62 @@ import FleetSim
 import ScreenKit
 import Session
 
-/// What the console's keys do to the game and to the selection.
+/// What the command line and the keys do to the game and to the selection.
 extension ConsoleApp {
-    /// Runs a command-line entry: a player command, an inject, or a console word.
+    /// Runs a command-line entry: a console word or a player command.
     mutating func run(_ line: String, now: UInt64) -> [ConsoleEffect] {
         let text = line.trimmingSpaces
-        let words = text.split(separator: " ").map(String.init)
-        guard let verb = words.first else {
+        guard !text.isEmpty else {
             state.mode = .normal
             return []
         }
-        func done(_ message: String) {
-            state.commandLine.commit()
-            state.completions = []
-            state.mode = .normal
-            say(message, now: now)
-        }
-        if let handled = runReplayWord(words, now: now) {
-            if handled { done("at \(Format.clock(match.world.tick))") }
-            return []
-        }
-        switch verb {
-        case "pause": state.clock.setPaused(true); done("paused")
-        case "resume": state.clock.setPaused(false); done("resumed")
-        case "mute": state.muted.toggle(); done(state.muted ? "incident bell muted" : "incident bell on")
-        case "help": state.commandLine.commit(); state.mode = .normal; state.overlay = .help
-        case "quit", "q": state.commandLine.commit(); state.mode = .normal; state.overlay = .quitConfirm
-        case "theme":
-            guard words.count == 2 else {
-                fail("theme needs a name or a file (themes: \(state.themeNames.joined(separator: ", ")))", now: now)
-                return []
-            }
-            state.commandLine.commit()
-            state.mode = .normal
-            return [.switchTheme(words[1])]
-        case "speed":
-            guard words.count == 2, let speed = Int(words[1]), TickScheduler.speeds.contains(speed) else {
-                fail("speed must be one of \(TickScheduler.speeds.map(String.init).joined(separator: ", "))", now: now)
-                return []
-            }
-            while state.clock.speed < speed { state.clock.faster() }
-            while state.clock.speed > speed { state.clock.slower() }
-            done("speed \(speed)×")
-        case "inject":
-            do throws(CommandError) {
-                let fault = try Fault.parse(words.dropFirst().joined(separator: " "))
-                try match.submit(fault)
-                done("injected into your fleet: \(fault.text)")
-            } catch {
-                fail(error.message, now: now)
-            }
-        default:
-            do throws(CommandError) {
-                let command = try Command.parse(text)
-                try match.submit(command)
-                state.commandsGiven += 1
-                let when = state.clock.isPaused ? " (queued: applies when you resume)" : ""
-                done("\(command.text) at \(Format.clock(match.world.tick))" + hint(for: command) + when)
-            } catch {
-                fail(error.message, now: now)
-            }
+        do throws(CommandError) {
+            if let command = try ConsoleWords.parse(text) { return try perform(command, now: now) }
+            guard state.replay == nil else { throw CommandError("a replay is read-only: press T to take over, or use goto TIME") }
+            let command = try Command.parse(text)
+            try match.submit(command)
+            state.commandsGiven += 1
+            let when = state.clock.isPaused ? " (queued: applies when you resume)" : ""
+            done("\(command.text) at \(GameTime.format(match.world.tick))" + hint(for: command) + when, now: now)
+        } catch {
+            fail(error.message, now: now)
         }
         return []
+    }
+
+    private mutating func perform(_ command: ConsoleCommand, now: UInt64) throws(CommandError) -> [ConsoleEffect] {
+        switch command {
+        case .pause: state.clock.setPaused(true); done("paused", now: now)
+        case .resume: state.clock.setPaused(false); done("resumed", now: now)
+        case .mute: state.muted.toggle(); done(state.muted ? "incident bell muted" : "incident bell on", now: now)
+        case .help: close(); state.overlay = .help; state.helpScroll = 0
+        case .quit: close(); state.overlay = .quitConfirm
+        case let .theme(name): close(); return [.switchTheme(name)]
+        case let .speed(speed):
+            state.clock.setSpeed(speed)
+            done("speed \(speed)×", now: now)
+        case let .inject(fault):
+            guard state.replay == nil else { throw CommandError("a replay is read-only: press T to take over") }
+            try match.submit(fault)
+            done("injected into every team: \(fault.text)", now: now)
+        case let .goto(tick):
+            guard state.replay != nil else { throw CommandError("goto works in replays (gameday replay FILE)") }
+            seek(to: tick, now: now)
+            done("at \(GameTime.format(match.world.tick))", now: now)
+        }
+        return []
+    }
+
+    /// Closes the command line, keeping the entry in its history.
+    private mutating func close() {
+        state.commandLine.commit()
+        state.completions = []
+        state.mode = .normal
+    }
+
+    private mutating func done(_ message: String, now: UInt64) {
+        close()
+        say(message, now: now)
     }
 
     /// A reminder of what happens next, so the lesson lands.
@@ -115,6 +109,21 @@ extension ConsoleApp {
         }
     }
 
+    /// Scrolls the services and incidents lists just enough to show their selections.
+    mutating func revealSelections() {
+        let layout = self.layout
+        if let rect = layout.rect(of: .services) {
+            let services = Self.visible(match.world, filter: state.filterText)
+            let index = services.firstIndex { $0.name == state.selectedService } ?? 0
+            state.servicesView.reveal(index, rows: ServicesPane.rows(in: rect), count: services.count)
+        }
+        if let rect = layout.rect(of: .incidents) {
+            let incidents = IncidentsPane.ordered(match.world)
+            let index = incidents.firstIndex { $0.id == state.selectedIncident } ?? 0
+            state.incidentsView.reveal(index, rows: IncidentsPane.rows(in: rect, focused: state.focus == .incidents), count: incidents.count)
+        }
+    }
+
     mutating func openDetail() {
         if state.focus == .incidents,
            let incident = match.world.incidents.first(where: { $0.id == state.selectedIncident }) ?? IncidentsPane.ordered(match.world).first,
@@ -151,7 +160,8 @@ extension ConsoleApp {
         }
     }
 
-    /// A left click selects a service or incident row and focuses its pane.
+    /// A left click selects the service or incident row under it and focuses its pane,
+    /// using the same scroll offset the pane was drawn with.
     mutating func click(x: Int, y: Int) {
         guard state.screen == .playing, state.overlay == .none, state.mode == .normal else { return }
         let layout = self.layout
@@ -161,16 +171,21 @@ extension ConsoleApp {
         switch pane {
         case .services:
             let services = Self.visible(match.world, filter: state.filterText)
-            let rows = rect.height - 3
-            let selected = services.firstIndex { $0.name == state.selectedService } ?? 0
-            let offset = max(0, min(selected - rows + 1, services.count - rows))
-            let row = y - rect.y - 2 + offset
-            if row >= 0 && row < services.count { state.selectedService = services[row].name }
+            let line = y - ServicesPane.firstRowY(in: rect)
+            if let index = state.servicesView.index(atLine: line, rows: ServicesPane.rows(in: rect), count: services.count) {
+                state.selectedService = services[index].name
+            }
         case .incidents:
             let incidents = IncidentsPane.ordered(match.world)
-            let row = y - rect.y - 1
-            if row >= 0 && row < incidents.count { state.selectedIncident = incidents[row].id }
+            let line = y - IncidentsPane.firstRowY(in: rect)
+            if let index = state.incidentsView.index(atLine: line, rows: IncidentsPane.rows(in: rect, focused: true), count: incidents.count) {
+                state.selectedIncident = incidents[index].id
+            }
         default: break
         }
+    }
+
+    static func visible(_ world: World, filter: String) -> [Service] {
+        filter.isEmpty ? world.services : world.services.filter { $0.name.contains(filter) }
     }
 }

@@ -1,38 +1,8 @@
 import FleetSim
-import Scenarios
-import ScreenKit
 import Session
 
-/// Replay controls: seek ±1 minute, go to a time, step one tick, jump to the
-/// next incident or command, and take over into live play.
+/// Replay controls: seek, step, jump to the next mark, and take over into live play.
 extension ConsoleApp {
-    /// Handles a replay key; nil lets the ordinary keys (navigation, help, pause, speed, quit) through.
-    mutating func handleReplay(_ key: Key, now: UInt64) -> [ConsoleEffect]? {
-        switch key {
-        case .char("["): seek(to: match.world.tick - 60, now: now)
-        case .char("]"): seek(to: match.world.tick + 60, now: now)
-        case .char("."):
-            state.clock.setPaused(true)
-            seek(to: match.world.tick + 1, now: now)
-        case .char("n"):
-            guard let next = state.replay?.nextMark(after: match.world.tick) else {
-                fail("no incident or command after \(Format.clock(match.world.tick))", now: now)
-                return []
-            }
-            seek(to: next, now: now)
-        case .char("T"):
-            let tick = match.world.tick
-            match.takeOver()
-            state.replay = nil
-            say("you have the pager from \(Format.clock(tick)): this is live play, recorded as a branch", now: now)
-            return [.tookOver(tick: tick)]
-        case .char("s"), .char("d"), .char("b"), .char("R"), .char("A"), .char("a"), .char("r"):
-            fail("a replay is read-only: press T to take over from here", now: now)
-        default: return nil
-        }
-        return []
-    }
-
     /// Moves the replay to `target` (clamped to the recording), restoring the
     /// nearest earlier snapshot when going backwards.
     public mutating func seek(to target: Int, now: UInt64) {
@@ -48,21 +18,20 @@ extension ConsoleApp {
         state.flashUntil = 0
     }
 
-    /// Replay words on the command line; nil when the text is not one.
-    mutating func runReplayWord(_ words: [String], now: UInt64) -> Bool? {
-        guard state.replay != nil else { return nil }
-        switch words.first {
-        case "goto", "seek":
-            guard words.count == 2, let tick = GameClock.parse(words[1]) else {
-                fail("goto needs a time such as 00:12:00 or 12m", now: now)
-                return false
-            }
-            seek(to: tick, now: now)
-            return true
-        case "pause", "resume", "speed", "mute", "help", "quit", "q", "theme": return nil
-        default:
-            fail("a replay is read-only: press T to take over, or use goto TIME", now: now)
-            return false
+    mutating func jumpToNextMark(now: UInt64) {
+        guard let next = state.replay?.nextMark(after: match.world.tick) else {
+            fail("no incident or command after \(GameTime.format(match.world.tick))", now: now)
+            return
         }
+        seek(to: next, now: now)
+    }
+
+    /// From this tick on the player is in control; the host starts a branch recording.
+    mutating func takeOver(now: UInt64) -> [ConsoleEffect] {
+        let tick = match.world.tick
+        match.takeOver()
+        state.replay = nil
+        say("you have the pager from \(GameTime.format(tick)): this is live play, recorded as a branch", now: now)
+        return [.tookOver(tick: tick)]
     }
 }

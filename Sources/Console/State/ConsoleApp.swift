@@ -53,6 +53,7 @@ public struct ConsoleApp: Sendable {
         self.width = width
         self.height = height
         if !layout.panes.contains(where: { $0.pane == state.focus }) { state.focus = .services }
+        revealSelections()
     }
 
     /// Shows a message in the status bar (the host's news: a theme loaded, a warning).
@@ -97,145 +98,7 @@ public struct ConsoleApp: Sendable {
             state.overlay = .none
             state.mode = .normal
         }
+        revealSelections()
         return effects
-    }
-
-    // MARK: - Input
-
-    public mutating func handle(_ key: Key, now: UInt64) -> [ConsoleEffect] {
-        if case let .click(x, y) = key { click(x: x, y: y); return [] }
-        switch state.mode {
-        case .command: return handleCommandLine(key, now: now)
-        case .filter: handleFilter(key); return []
-        case .normal: break
-        }
-        switch state.overlay {
-        case .help: handleHelp(key); return []
-        case .quitConfirm:
-            if key == .char("y") || key == .char("q") { return [.quit] }
-            if key == .char("n") || key == .escape { state.overlay = .none }
-            return []
-        case .detail:
-            if key == .escape || key == .enter || key == .char("q") { state.overlay = .none; return [] }
-        case .none: break
-        }
-        switch state.screen {
-        case .briefing:
-            switch key {
-            case .enter, .char(" "): state.screen = .playing
-            case .char("q"), .escape: return [.quit]
-            case .char("?"), .f1: state.overlay = .help
-            default: break
-            }
-            return []
-        case .ended:
-            if [.char("q"), .enter, .escape].contains(key) { return [.quit] }
-            return []
-        case .playing:
-            if state.replay != nil, let effects = handleReplay(key, now: now) { return effects }
-            return handlePlaying(key, now: now)
-        }
-    }
-
-    private mutating func handlePlaying(_ key: Key, now: UInt64) -> [ConsoleEffect] {
-        switch key {
-        case .char("q"): state.overlay = .quitConfirm
-        case .char("?"), .f1: state.overlay = .help; state.helpScroll = 0
-        case .char(":"):
-            state.mode = .command
-            state.commandLine.clear()
-            state.completions = []
-        case .char("/"): state.mode = .filter
-        case .char(" "), .char("p"): state.clock.togglePause()
-        case .char("+"), .char("="): state.clock.faster()
-        case .char("-"), .char("_"): state.clock.slower()
-        case .char("m"):
-            state.muted.toggle()
-            say(state.muted ? "incident bell muted" : "incident bell on", now: now)
-        case .tab, .char("l"), .right: moveFocus(by: 1)
-        case .backTab, .char("h"), .left: moveFocus(by: -1)
-        case .char("j"), .down: moveSelection(by: 1)
-        case .char("k"), .up: moveSelection(by: -1)
-        case .pageDown: moveSelection(by: 10)
-        case .pageUp: moveSelection(by: -10)
-        case .char("g"), .home: moveSelection(by: -10_000)
-        case .char("G"), .end: moveSelection(by: 10_000)
-        case let .char(c) where ("1"..."5").contains(c):
-            let pane = Pane.tabbed[Int(String(c))! - 1]
-            state.tab = pane
-            if layout.rect(of: pane) != nil { state.focus = pane }
-        case .enter: openDetail()
-        case .escape:
-            if !state.filterText.isEmpty { state.filter.clear() }
-        case .char("a"): acknowledge(now: now)
-        case .char("r"): resolve(now: now)
-        case .char("s"): prefill("scale \(state.selectedService) ")
-        case .char("d"): prefill("deploy \(state.selectedService) ")
-        case .char("b"): prefill("rollback \(state.selectedService)")
-        case .char("R"): prefill("restart \(state.selectedService)")
-        case .char("A"): prefill("autoscale \(state.selectedService) on target 60")
-        default: break
-        }
-        return []
-    }
-
-    private mutating func handleHelp(_ key: Key) {
-        switch key {
-        case .escape, .char("q"), .char("?"), .f1, .enter: state.overlay = .none
-        case .char("j"), .down: state.helpScroll += 1
-        case .char("k"), .up: state.helpScroll = max(0, state.helpScroll - 1)
-        case .pageDown, .char(" "): state.helpScroll += 10
-        case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
-        case .char("g"), .home: state.helpScroll = 0
-        default: break
-        }
-        state.helpScroll = min(state.helpScroll, max(0, HelpOverlay.lines().count - 5))
-    }
-
-    private mutating func handleFilter(_ key: Key) {
-        switch key {
-        case .enter: state.mode = .normal
-        case .escape:
-            state.filter.clear()
-            state.mode = .normal
-        default:
-            _ = state.filter.handle(key)
-            if let first = ConsoleApp.visible(match.world, filter: state.filterText).first,
-               !ConsoleApp.visible(match.world, filter: state.filterText).contains(where: { $0.name == state.selectedService }) {
-                state.selectedService = first.name
-            }
-        }
-    }
-
-    private mutating func handleCommandLine(_ key: Key, now: UInt64) -> [ConsoleEffect] {
-        switch key {
-        case .escape:
-            state.commandLine.clear()
-            state.completions = []
-            state.mode = .normal
-            state.message = nil
-        case .enter:
-            return run(state.commandLine.text, now: now)
-        case .tab:
-            let (text, candidates) = Completion.complete(state.commandLine.text, world: match.world, themes: state.themeNames)
-            state.commandLine.set(text)
-            state.completions = candidates.count > 1 ? candidates : []
-        default:
-            if state.commandLine.handle(key) {
-                state.completions = []
-                if state.message?.isError == true { state.message = nil }
-            }
-        }
-        return []
-    }
-
-    private mutating func prefill(_ text: String) {
-        state.mode = .command
-        state.commandLine.set(text)
-        state.completions = []
-    }
-
-    static func visible(_ world: World, filter: String) -> [Service] {
-        filter.isEmpty ? world.services : world.services.filter { $0.name.contains(filter) }
     }
 }

@@ -61,6 +61,9 @@ public struct ConsoleState: Sendable {
     public var tab: Pane = .incidents
     public var selectedService: String
     public var selectedIncident: Int?
+    /// The first visible row of the services and incidents lists (drawing and clicks share them).
+    public var servicesView = ListViewport()
+    public var incidentsView = ListViewport()
     public var eventsScroll = 0
     public var logsScroll = 0
     public var helpScroll = 0
@@ -68,7 +71,7 @@ public struct ConsoleState: Sendable {
     /// Completion candidates shown under the command line after Tab.
     public var completions: [String] = []
     public var filter = LineEditor()
-    public var clock: TickScheduler
+    public var clock: GameClock
     public var muted = false
     public var message: StatusMessage?
     /// Real time (ms) until which a new incident flashes.
@@ -82,10 +85,31 @@ public struct ConsoleState: Sendable {
 
     public init(selectedService: String, speed: Int = 1) {
         self.selectedService = selectedService
-        clock = TickScheduler(speed: speed)
+        clock = GameClock(speed: speed)
     }
 
     public var filterText: String { filter.text.trimmingSpaces }
+
+    /// The key scopes that apply in this state, most specific first.
+    public var activeScopes: [KeyScope] {
+        switch mode {
+        case .command: return [.commandLine]
+        case .filter: return [.filter]
+        case .normal: break
+        }
+        let screenScopes: [KeyScope]
+        switch screen {
+        case .briefing: screenScopes = [.briefing]
+        case .ended: screenScopes = [.ended]
+        case .playing: screenScopes = replay == nil ? [.playing] : [.replay, .playing]
+        }
+        switch overlay {
+        case .help: return [.help]
+        case .quitConfirm: return [.quitConfirm]
+        case .detail: return [.detail] + screenScopes
+        case .none: return screenScopes
+        }
+    }
 }
 
 /// A replay's timeline and controls: where the recording ends, what to mark

@@ -50,7 +50,7 @@ extension Command {
             var words = ["autoscale", s]
             if let enabled = change.enabled { words.append(enabled ? "on" : "off") }
             if let metric = change.metric { words += ["metric", metric.rawValue] }
-            if let target = change.target { words += ["target", Self.number(target)] }
+            if let target = change.target { words += ["target", NumberText.format(target)] }
             if let min = change.minCapacity { words += ["min", "\(min)"] }
             if let max = change.maxCapacity { words += ["max", "\(max)"] }
             return words.joined(separator: " ")
@@ -59,7 +59,7 @@ extension Command {
         case let .restart(s): return "restart \(s)"
         case let .acknowledge(id): return "ack \(id)"
         case let .resolve(id): return "resolve \(id)"
-        case let .timeout(s, ms): return "timeout \(s) \(Command.number(ms))"
+        case let .timeout(s, ms): return "timeout \(s) \(NumberText.format(ms))"
         }
     }
 
@@ -71,31 +71,4 @@ extension Command {
         }
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-}
-
-extension Fault {
-    /// The inject as a facilitator types it; `Fault.parse` reads it back.
-    public var text: String {
-        switch self {
-        case let .crashTasks(s, n): "crash \(s) \(n)"
-        case let .killTask(s): "kill \(s)"
-        case let .zoneOutage(z, secs): "zone-outage \(ZoneName.format(z)) \(secs)"
-        case let .dependencyLatency(s, ms, secs): "latency \(s) \(Command.number(ms)) \(secs)"
-        case let .dependencyOutage(s, secs): "outage \(s) \(secs)"
-        case let .trafficSpike(m, secs): "spike \(Command.number(m)) \(secs)"
-        case let .badDeploy(s, v): "bad-deploy \(s) \(v)"
-        case let .memoryLeak(s, rate): "leak \(s) \(Command.number(rate))"
-        case let .stopTask(s): "stop \(s)"
-        case let .cpuHog(s, p, secs): "cpu-hog \(s) \(Command.number(p)) \(secs)"
-        case let .noisyNeighbour(z, p, secs): "noisy-neighbour \(ZoneName.format(z)) \(Command.number(p)) \(secs)"
-        case let .packetLoss(s, p, secs): "packet-loss \(s) \(Command.number(p)) \(secs)"
-        case let .throttle(s, rate, secs): "throttle \(s) \(Command.number(rate)) \(secs)"
-        case let .dnsFailure(s, secs): "dns-failure \(s) \(secs)"
-        case let .certificateExpiry(s, secs): "cert-expiry \(s) \(secs)"
-        case let .diskFull(s): "disk-full \(s)"
-        }
-    }
 }

@@ -77,65 +77,6 @@ extension Command {
     }
 }
 
-extension Fault {
-    public static let verbs: [CommandVerb] = [
-        CommandVerb(verb: "crash", usage: "crash SERVICE COUNT", summary: "hang COUNT tasks until health checks replace them"),
-        CommandVerb(verb: "kill", usage: "kill SERVICE", summary: "SIGKILL one task"),
-        CommandVerb(verb: "zone-outage", usage: "zone-outage ZONE SECONDS", summary: "stop every task in an Availability Zone"),
-        CommandVerb(verb: "latency", usage: "latency SERVICE MS SECONDS", summary: "slow every call to a service"),
-        CommandVerb(verb: "outage", usage: "outage SERVICE SECONDS", summary: "a service refuses every call"),
-        CommandVerb(verb: "spike", usage: "spike MULTIPLIER SECONDS", summary: "multiply customer traffic"),
-        CommandVerb(verb: "bad-deploy", usage: "bad-deploy SERVICE VERSION", summary: "a teammate deploys a version"),
-        CommandVerb(verb: "leak", usage: "leak SERVICE MIB_PER_MINUTE", summary: "running tasks leak memory until OOM"),
-        CommandVerb(verb: "stop", usage: "stop SERVICE", summary: "stop one task (StopTask)"),
-        CommandVerb(verb: "cpu-hog", usage: "cpu-hog SERVICE PERCENT SECONDS", summary: "a runaway process eats task CPU"),
-        CommandVerb(verb: "noisy-neighbour", usage: "noisy-neighbour ZONE PERCENT SECONDS", summary: "tasks in a zone lose CPU"),
-        CommandVerb(verb: "packet-loss", usage: "packet-loss SERVICE PERCENT SECONDS", summary: "calls to a service are lost"),
-        CommandVerb(verb: "throttle", usage: "throttle SERVICE REQ_PER_SEC SECONDS", summary: "a service answers 429 above a rate"),
-        CommandVerb(verb: "dns-failure", usage: "dns-failure SERVICE SECONDS", summary: "a service's name stops resolving"),
-        CommandVerb(verb: "cert-expiry", usage: "cert-expiry SERVICE SECONDS", summary: "a certificate or credentials expire"),
-        CommandVerb(verb: "disk-full", usage: "disk-full SERVICE", summary: "running tasks' disks fill up"),
-    ]
-
-    /// Reads an inject as typed, e.g. `spike 8 600` or `latency payment-provider 2000 300`.
-    public static func parse(_ text: String) throws(CommandError) -> Fault {
-        var words = Words(text)
-        let verb = try words.next("a fault (\(verbs.map(\.verb).joined(separator: ", ")))")
-        let fault: Fault
-        switch verb {
-        case "crash": fault = .crashTasks(service: try words.next("SERVICE"), count: try words.int("COUNT"))
-        case "kill": fault = .killTask(service: try words.next("SERVICE"))
-        case "zone-outage":
-            let name = try words.next("ZONE")
-            guard let zone = ZoneName.parse(name) else { throw CommandError("zone must be a letter such as a, b or c, got '\(name)'") }
-            fault = .zoneOutage(zone: zone, seconds: try words.int("SECONDS"))
-        case "latency":
-            fault = .dependencyLatency(service: try words.next("SERVICE"), addedMs: try words.double("MS"), seconds: try words.int("SECONDS"))
-        case "outage": fault = .dependencyOutage(service: try words.next("SERVICE"), seconds: try words.int("SECONDS"))
-        case "spike": fault = .trafficSpike(multiplier: try words.double("MULTIPLIER"), seconds: try words.int("SECONDS"))
-        case "bad-deploy": fault = .badDeploy(service: try words.next("SERVICE"), version: try words.next("VERSION"))
-        case "leak": fault = .memoryLeak(service: try words.next("SERVICE"), mibPerMinute: try words.double("MIB_PER_MINUTE"))
-        case "stop": fault = .stopTask(service: try words.next("SERVICE"))
-        case "cpu-hog":
-            fault = .cpuHog(service: try words.next("SERVICE"), percent: try words.double("PERCENT"), seconds: try words.int("SECONDS"))
-        case "noisy-neighbour":
-            let name = try words.next("ZONE")
-            guard let zone = ZoneName.parse(name) else { throw CommandError("zone must be a letter such as a, b or c, got '\(name)'") }
-            fault = .noisyNeighbour(zone: zone, percent: try words.double("PERCENT"), seconds: try words.int("SECONDS"))
-        case "packet-loss":
-            fault = .packetLoss(service: try words.next("SERVICE"), percent: try words.double("PERCENT"), seconds: try words.int("SECONDS"))
-        case "throttle":
-            fault = .throttle(service: try words.next("SERVICE"), requestsPerSecond: try words.double("REQ_PER_SEC"), seconds: try words.int("SECONDS"))
-        case "dns-failure": fault = .dnsFailure(service: try words.next("SERVICE"), seconds: try words.int("SECONDS"))
-        case "cert-expiry": fault = .certificateExpiry(service: try words.next("SERVICE"), seconds: try words.int("SECONDS"))
-        case "disk-full": fault = .diskFull(service: try words.next("SERVICE"))
-        default: throw CommandError("unknown fault '\(verb)' (faults: \(verbs.map(\.verb).joined(separator: ", ")))")
-        }
-        try words.end(verb)
-        return fault
-    }
-}
-
 /// Splits a typed line into words and reads typed values from them.
 struct Words {
     private var words: [Substring]

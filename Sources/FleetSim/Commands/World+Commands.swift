@@ -21,7 +21,7 @@ extension World {
             }
             let range: ClosedRange<Double> = policy.metric == .cpu ? 1...100 : 1...1_000_000
             guard range.contains(policy.target) else {
-                throw CommandError("target for \(policy.metric.rawValue) must be \(Command.number(range.lowerBound))…\(Command.number(range.upperBound)), got \(Command.number(policy.target))")
+                throw CommandError("target for \(policy.metric.rawValue) must be \(NumberText.format(range.lowerBound))…\(NumberText.format(range.upperBound)), got \(NumberText.format(policy.target))")
             }
         case let .deploy(name, version):
             let i = try taskService(name)
@@ -41,7 +41,7 @@ extension World {
             _ = try taskService(name)
         case let .timeout(name, ms):
             _ = try anyService(name)
-            guard (10...60_000).contains(ms) else { throw CommandError("timeout must be 10…60000 ms, got \(Command.number(ms))") }
+            guard (10...60_000).contains(ms) else { throw CommandError("timeout must be 10…60000 ms, got \(NumberText.format(ms))") }
         case let .acknowledge(id):
             let incident = try openIncident(id)
             if incident.acknowledgedAt != nil { throw CommandError("incident #\(id) is already acknowledged") }
@@ -74,7 +74,7 @@ extension World {
             services[i].scaling.lowDatapoints = 0
             let unit = policy.metric == .cpu ? "%" : " requests per target"
             record(name, .autoscaling(policy.enabled
-                ? "target tracking on: \(policy.metric.rawValue) \(Command.number(policy.target))\(unit), min \(policy.minCapacity), max \(policy.maxCapacity)"
+                ? "target tracking on: \(policy.metric.rawValue) \(NumberText.format(policy.target))\(unit), min \(policy.minCapacity), max \(policy.maxCapacity)"
                 : "target tracking off"))
         case let .deploy(name, version):
             let i = serviceIndex(named: name)!

@@ -92,9 +92,9 @@ public struct SimEvent: Sendable, Hashable {
         case let .autoscaling(text):
             return "service \(s) \(text)"
         case let .timeoutChanged(ms):
-            return "callers of \(s) now give up after \(Command.number(ms)) ms"
+            return "callers of \(s) now give up after \(NumberText.format(ms)) ms"
         case let .questMet(title, bonus):
-            return "quest met: \(title) (+\(Command.number(bonus)))"
+            return "quest met: \(title) (+\(NumberText.format(bonus)))"
         case let .questFailed(title):
             return "quest missed: \(title)"
         }

@@ -2,62 +2,66 @@ import FleetSim
 import Yams
 
 /// A fault written as a mapping (`fault: latency`, `service: payment-provider`,
-/// `ms: 2000`, `for: 10m`), read through the fault catalogue and checked
-/// against the fleet: unknown faults, services, zones and versions are reported.
+/// `ms: 2000`, `for: 10m`), read through its `FaultKind` into typed values and
+/// checked against the fleet: unknown faults, services, zones and versions are reported.
 enum FaultEntries {
+    /// Every key a fault mapping may hold, across all kinds.
     static var allKeys: [String] {
         var keys = ["fault"]
-        for entry in FaultCatalogue.entries { for p in entry.parameters where !keys.contains(p.key) { keys.append(p.key) } }
+        for kind in FaultKinds.all { for p in kind.parameters where !keys.contains(p.key) { keys.append(p.key) } }
         return keys
     }
 
     static func read(_ node: Node, items: [(key: String, keyNode: Node, value: Node)], path: String,
                      fields: inout YAMLFields, world: World?) -> Fault? {
+        let names = FaultKinds.names.joined(separator: ", ")
         guard let faultNode = items.first(where: { $0.key == "fault" })?.value else {
-            fields.report(node, path + ".fault", "missing: which fault (\(FaultCatalogue.entries.map(\.name).joined(separator: ", ")))")
+            fields.report(node, path + ".fault", "missing: which fault (\(names))")
             return nil
         }
         guard let name = fields.string(faultNode, path + ".fault", maxLength: 40) else { return nil }
-        guard let entry = FaultCatalogue.entry(named: name) else {
-            let hint = YAMLFields.closest(to: name, in: FaultCatalogue.entries.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
-            fields.report(faultNode, path + ".fault", "unknown fault '\(name)' (faults: \(FaultCatalogue.entries.map(\.name).joined(separator: ", ")))\(hint)")
+        guard let kind = FaultKinds.named(name) else {
+            let hint = YAMLFields.closest(to: name, in: FaultKinds.names).map { "; did you mean '\($0)'?" } ?? ""
+            fields.report(faultNode, path + ".fault", "unknown fault '\(name)' (faults: \(names))\(hint)")
             return nil
         }
-        let expected = entry.parameters.map(\.key)
+        let expected = kind.parameters.map(\.key)
         for item in items where item.key != "fault" && !expected.contains(item.key) {
-            fields.report(item.keyNode, "\(path).\(item.key)", "not a parameter of \(name) (it takes: \(expected.joined(separator: ", ")))")
+            fields.report(item.keyNode, "\(path).\(item.key)", "not a parameter of \(kind.name) (it takes: \(expected.joined(separator: ", ")))")
         }
-        var words = [name]
-        var ok = true
-        for parameter in entry.parameters {
+        var values: [FaultValue] = []
+        for parameter in kind.parameters {
             let keyPath = "\(path).\(parameter.key)"
             guard let value = items.first(where: { $0.key == parameter.key })?.value else {
-                fields.report(node, keyPath, "missing (\(name) takes: \(expected.joined(separator: ", ")))")
-                ok = false
+                fields.report(node, keyPath, "missing (\(kind.name) takes: \(expected.joined(separator: ", ")))")
                 continue
             }
-            let word: String?
-            switch parameter.kind {
-            case .service, .version: word = fields.name(value, keyPath)
-            case .zone:
-                word = fields.string(value, keyPath, maxLength: 1)
-                if let zone = word, ZoneName.parse(zone) == nil { fields.report(value, keyPath, "zone must be a letter such as a, b or c"); ok = false }
-            case .count: word = fields.integer(value, keyPath, in: 1...1_000).map(String.init)
-            case .number: word = fields.number(value, keyPath, in: 0...1_000_000).map(YAMLFields.show)
-            case .duration: word = fields.duration(value, keyPath, in: 1...(24 * 3_600)).map(String.init)
-            }
-            guard let word else { ok = false; continue }
-            words.append(word)
+            if let read = readValue(value, parameter, keyPath, fields: &fields) { values.append(read) }
         }
-        guard ok else { return nil }
-        let fault: Fault
-        do throws(CommandError) {
-            fault = try Fault.parse(words.joined(separator: " "))
-            try world?.check(fault)
-        } catch {
+        guard values.count == kind.parameters.count else { return nil }
+        let fault = kind.fault(values)
+        do throws(CommandError) { try world?.check(fault) } catch {
             fields.report(node, path, error.message)
             return nil
         }
         return fault
+    }
+
+    /// One parameter's YAML value as its typed value, with the parameter's range.
+    private static func readValue(_ node: Node, _ parameter: FaultParameter, _ path: String, fields: inout YAMLFields) -> FaultValue? {
+        let range = parameter.range
+        switch parameter.kind {
+        case .service, .version: return fields.name(node, path).map(FaultValue.name)
+        case .zone:
+            guard let letter = fields.string(node, path, maxLength: 1) else { return nil }
+            guard let zone = ZoneName.parse(letter) else {
+                fields.report(node, path, "zone must be a letter such as a, b or c")
+                return nil
+            }
+            return .zone(zone)
+        case .count: return fields.integer(node, path, in: Int(range.lowerBound)...Int(range.upperBound)).map(FaultValue.integer)
+        case .number: return fields.number(node, path, in: range).map(FaultValue.number)
+        case .duration: return fields.duration(node, path, in: Int(range.lowerBound)...Int(range.upperBound)).map(FaultValue.integer)
+        }
     }
 }

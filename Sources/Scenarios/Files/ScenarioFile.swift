@@ -92,7 +92,7 @@ public enum ScenarioFile {
                 }
                 guard let tick = fields.duration(atNode, path + ".at", in: 0...Int.max) else { continue }
                 if tick >= duration {
-                    fields.report(atNode, path + ".at", "\(GameClock.format(tick)) is past the scenario's duration \(GameClock.format(duration))")
+                    fields.report(atNode, path + ".at", "\(GameTime.format(tick)) is past the scenario's duration \(GameTime.format(duration))")
                     continue
                 }
                 if let fault = FaultEntries.read(entry, items: items.filter { $0.key != "at" }, path: path, fields: &fields, world: world) {

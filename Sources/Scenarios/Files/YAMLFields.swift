@@ -1,3 +1,4 @@
+import FleetSim
 import Yams
 
 /// Reads typed values out of a YAML document, collecting every problem with
@@ -74,7 +75,7 @@ struct YAMLFields {
     }
 
     mutating func number(_ node: Node, _ path: String, in range: ClosedRange<Double>) -> Double? {
-        parsed(node, path, "a number", range, show: Self.show) { Double($0).flatMap { $0.isFinite ? $0 : nil } }
+        parsed(node, path, "a number", range, show: NumberText.format) { Double($0).flatMap { $0.isFinite ? $0 : nil } }
     }
 
     mutating func integer(_ node: Node, _ path: String, in range: ClosedRange<Int>) -> Int? {
@@ -115,12 +116,12 @@ struct YAMLFields {
             report(node, path, "expected a duration such as 10m or 00:10:00, found \(Self.kind(of: node))")
             return nil
         }
-        guard let seconds = GameClock.parse(text) else {
+        guard let seconds = GameTime.parse(text) else {
             report(node, path, "cannot read '\(text)' as a duration (use e.g. 90s, 10m, 1h30m or 00:10:00)")
             return nil
         }
         guard range.contains(seconds) else {
-            report(node, path, "\(GameClock.format(seconds)) is out of range \(GameClock.format(range.lowerBound))…\(GameClock.format(range.upperBound))")
+            report(node, path, "\(GameTime.format(seconds)) is out of range \(GameTime.format(range.lowerBound))…\(GameTime.format(range.upperBound))")
             return nil
         }
         return seconds
@@ -142,8 +143,6 @@ struct YAMLFields {
         case .alias: "an alias"
         }
     }
-
-    static func show(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e12 ? String(Int(x)) : String(x) }
 
     /// The allowed word nearest to a misspelling (edit distance ≤ 2).
     static func closest(to word: String, in words: [String]) -> String? {

@@ -20,7 +20,7 @@ enum ScenarioPack {
             multiplier: 2.5
             for: 12m
           - at: 00:28:00
-            fault: crash
+            fault: hang
             service: rentals
             count: 1
           - at: 00:40:00

@@ -231,7 +231,7 @@ extension ScenarioPack {
           every: 12m
           start: 00:05:00
           faults:
-            - fault: crash
+            - fault: hang
               service: web
               count: 1
               weight: 2

@@ -1,5 +1,6 @@
 /// A one-line text field with a cursor and history, as in a shell: the
-/// command line (`:`) and the filter (`/`).
+/// command line (`:`) and the filter (`/`). Its editing keys are declared
+/// once in `LineEditor.bindings`, which dispatch and help both read.
 public struct LineEditor: Sendable, Hashable {
     public private(set) var text: String = ""
     /// Cursor position in characters.
@@ -10,6 +11,28 @@ public struct LineEditor: Sendable, Hashable {
 
     public static let historyKept = 100
 
+    /// What an editing key does.
+    public enum Edit: Sendable, Hashable {
+        case deleteBackward, deleteForward, left, right, start, end, clear, deleteWord, older, newer
+    }
+
+    /// The editor's only scope: its keys apply wherever it has focus.
+    public enum Scope: Sendable, Hashable { case editing }
+
+    /// Every editing key besides typing itself.
+    public static let bindings: [KeyBinding<Edit, Scope>] = [
+        KeyBinding([.key(.left), .key(.ctrl("b"))], "←  Ctrl-B", "cursor left", in: [.editing], .left),
+        KeyBinding([.key(.right), .key(.ctrl("f"))], "→  Ctrl-F", "cursor right", in: [.editing], .right),
+        KeyBinding([.key(.home), .key(.ctrl("a"))], "Home  Ctrl-A", "start of the line", in: [.editing], .start),
+        KeyBinding([.key(.end), .key(.ctrl("e"))], "End  Ctrl-E", "end of the line", in: [.editing], .end),
+        KeyBinding([.key(.backspace)], "Backspace", "delete before the cursor", in: [.editing], .deleteBackward),
+        KeyBinding([.key(.delete), .key(.ctrl("d"))], "Delete  Ctrl-D", "delete under the cursor", in: [.editing], .deleteForward),
+        KeyBinding([.key(.ctrl("w"))], "Ctrl-W", "delete the word before the cursor", in: [.editing], .deleteWord),
+        KeyBinding([.key(.ctrl("u"))], "Ctrl-U", "clear the line", in: [.editing], .clear),
+        KeyBinding([.key(.up)], "↑", "older line from history", in: [.editing], .older),
+        KeyBinding([.key(.down)], "↓", "newer line from history", in: [.editing], .newer),
+    ]
+
     public init(text: String = "") { set(text) }
 
     public mutating func set(_ newText: String) {
@@ -17,42 +40,52 @@ public struct LineEditor: Sendable, Hashable {
         cursor = newText.count
     }
 
-    /// Applies an editing key; returns false for keys it does not handle.
+    /// Applies an editing key or types a character; returns false for keys it does not handle.
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case let .char(c):
-            var chars = Array(text)
-            chars.insert(c, at: cursor)
-            text = String(chars)
-            cursor += 1
-        case .backspace:
-            guard cursor > 0 else { return true }
+        if case let .char(c) = key {
+            insert(c)
+            return true
+        }
+        guard let binding = Self.bindings.binding(for: key, in: [.editing]) else { return false }
+        apply(binding.action)
+        return true
+    }
+
+    private mutating func insert(_ c: Character) {
+        var chars = Array(text)
+        chars.insert(c, at: cursor)
+        text = String(chars)
+        cursor += 1
+    }
+
+    private mutating func apply(_ edit: Edit) {
+        switch edit {
+        case .deleteBackward:
+            guard cursor > 0 else { return }
             var chars = Array(text)
             chars.remove(at: cursor - 1)
             text = String(chars)
             cursor -= 1
-        case .delete, .ctrl("d"):
-            guard cursor < text.count else { return true }
+        case .deleteForward:
+            guard cursor < text.count else { return }
             var chars = Array(text)
             chars.remove(at: cursor)
             text = String(chars)
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(text.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = text.count
-        case .ctrl("u"): set("")
-        case .ctrl("w"):
-            var chars = Array(text[..<text.index(text.startIndex, offsetBy: cursor)])
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(text.count, cursor + 1)
+        case .start: cursor = 0
+        case .end: cursor = text.count
+        case .clear: set("")
+        case .deleteWord:
+            var chars = Array(text.prefix(cursor))
             while chars.last == " " { chars.removeLast() }
             while let last = chars.last, last != " " { chars.removeLast() }
             let rest = String(text.dropFirst(cursor))
             text = String(chars) + rest
             cursor = chars.count
-        case .up: recall(older: true)
-        case .down: recall(older: false)
-        default: return false
+        case .older: recall(older: true)
+        case .newer: recall(older: false)
         }
-        return true
     }
 
     /// Records a submitted line and clears the field.

@@ -59,18 +59,6 @@ public enum Format {
         return "\(s / 3_600)h\(pad(s / 60 % 60))m"
     }
 
-    /// Game time as HH:MM:SS.
-    public static func clock(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        return "\(pad(s / 3_600)):\(pad(s / 60 % 60)):\(pad(s % 60))"
-    }
-
-    /// Game time as MM:SS, or H:MM:SS past an hour.
-    public static func shortClock(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        return s >= 3_600 ? "\(s / 3_600):\(pad(s / 60 % 60)):\(pad(s % 60))" : "\(pad(s / 60)):\(pad(s % 60))"
-    }
-
     /// Pads or cuts `text` to exactly `width` columns (cut text ends with `ellipsis`).
     public static func fit(_ text: String, _ width: Int, ellipsis: String = "…", alignRight: Bool = false) -> String {
         let count = text.unicodeScalars.count

@@ -58,14 +58,20 @@ public struct ReplayScript: Sendable {
     public init(_ recording: Recording) { entries = recording.entries }
 
     /// Applies everything due at the session's current tick; call before each advance.
-    public mutating func feed(_ session: inout GameSession) {
+    /// Returns the injects it gave, for the other teams of a match.
+    @discardableResult
+    public mutating func feed(_ session: inout GameSession) -> [Fault] {
+        var injected: [Fault] = []
         let tick = session.world.tick
         while next < entries.count, entries[next].tick <= tick {
             switch entries[next] {
             case let .command(_, text):
                 if let command = try? Command.parse(text) { try? session.submit(command) }
             case let .inject(_, text):
-                if let fault = try? Fault.parse(text) { try? session.submit(fault) }
+                if let fault = try? Fault.parse(text) {
+                    try? session.submit(fault)
+                    injected.append(fault)
+                }
             case let .checkpoint(at, hash, _), let .end(at, hash, _):
                 if at == tick {
                     let found = session.world.stableHashHex
@@ -74,6 +80,7 @@ public struct ReplayScript: Sendable {
             }
             next += 1
         }
+        return injected
     }
 }
 

@@ -1,7 +1,7 @@
 /// Turns real elapsed time into simulation ticks at the chosen speed, so the
 /// game clock runs at 1×…120× real time and stops while paused. Pure: the
 /// caller measures time and passes it in.
-public struct TickScheduler: Sendable, Hashable {
+public struct GameClock: Sendable, Hashable {
     /// Speeds the player can choose with + and -.
     public static let speeds = [1, 2, 5, 10, 20, 30, 60, 120]
 
@@ -11,7 +11,8 @@ public struct TickScheduler: Sendable, Hashable {
     private var owed: UInt64 = 0
 
     public init(speed: Int = 1) {
-        speedIndex = Self.speeds.lastIndex { $0 <= speed } ?? 0
+        speedIndex = 0
+        setSpeed(speed)
     }
 
     public var speed: Int { Self.speeds[speedIndex] }
@@ -19,6 +20,8 @@ public struct TickScheduler: Sendable, Hashable {
 
     public mutating func faster() { speedIndex = min(speedIndex + 1, Self.speeds.count - 1) }
     public mutating func slower() { speedIndex = max(speedIndex - 1, 0) }
+    /// Picks the fastest listed speed not above `speed`.
+    public mutating func setSpeed(_ speed: Int) { speedIndex = Self.speeds.lastIndex { $0 <= speed } ?? 0 }
     public mutating func setPaused(_ paused: Bool) { isPaused = paused; owed = 0 }
     public mutating func togglePause() { setPaused(!isPaused) }
 

@@ -1,9 +1,15 @@
 /// Game time as people read and type it: `01:05:30`, `10m`, `2h`, `90s`.
-public enum GameClock {
+public enum GameTime {
     /// Formats seconds as HH:MM:SS.
     public static func format(_ seconds: Int) -> String {
         let s = max(0, seconds)
         return "\(pad(s / 3_600)):\(pad(s / 60 % 60)):\(pad(s % 60))"
+    }
+
+    /// Formats seconds as MM:SS, or H:MM:SS past an hour (event and log lines).
+    public static func short(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        return s >= 3_600 ? "\(s / 3_600):\(pad(s / 60 % 60)):\(pad(s % 60))" : "\(pad(s / 60)):\(pad(s % 60))"
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

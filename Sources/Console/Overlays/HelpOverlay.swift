@@ -1,0 +1,81 @@
+import FleetSim
+import ScreenKit
+import Session
+
+/// `?`: every key of every scope, every command and every inject, from
+/// their declarations, wrapped to the window so nothing is cut; scrollable.
+enum HelpOverlay {
+    /// Every entry: keys (or usage) and what they do; an entry with no text is a heading.
+    static func lines() -> [(String, String)] {
+        var out: [(String, String)] = []
+        for section in ConsoleKeys.sections {
+            out += [("KEYS · \(section.title.uppercased())", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
+        }
+        out += [("COMMANDS (type : first)", "")]
+        out += Command.verbs.map { ($0.usage, $0.summary) }
+        out += ConsoleWords.all.map { ($0.usage, $0.summary) }
+        out += [("", ""), ("INJECTS (: inject …, to practise)", "")]
+        out += Fault.verbs.map { ("inject " + $0.usage, $0.summary) }
+        out += [("", ""), ("STATUS WORDS", ""),
+                ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
+                ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
+                ("IDLE  SLOW", "scaled to zero · third party slow")]
+        return out
+    }
+
+    /// One screen row of the overlay.
+    struct Row: Equatable {
+        var keys: String
+        var help: String
+        var isHeading: Bool
+    }
+
+    static func window(width: Int, height: Int) -> Rect {
+        Window.centered(width: min(120, max(80, width - 8)), height: height - 2, in: (width, height))
+    }
+
+    /// The entries wrapped to a window of `inner` width: long usages and texts continue on the next rows.
+    static func rows(innerWidth: Int) -> [Row] {
+        let keyWidth = min(46, max(12, innerWidth * 2 / 5))
+        let helpWidth = max(10, innerWidth - keyWidth - 3)
+        var rows: [Row] = []
+        for (keys, help) in lines() {
+            if help.isEmpty {
+                rows.append(Row(keys: keys, help: "", isHeading: true))
+                continue
+            }
+            // Keys keep their double spaces when they fit (wrapping would fold them).
+            let keyLines = keys.count <= keyWidth ? [keys] : Format.wrap(keys, width: keyWidth)
+            let helpLines = Format.wrap(help, width: helpWidth)
+            for n in 0..<max(keyLines.count, helpLines.count) {
+                rows.append(Row(keys: n < keyLines.count ? keyLines[n] : "", help: n < helpLines.count ? helpLines[n] : "", isHeading: false))
+            }
+        }
+        return rows
+    }
+
+    /// The furthest the overlay scrolls on a screen of this size.
+    static func maxScroll(width: Int, height: Int) -> Int {
+        let inner = window(width: width, height: height).inner
+        return max(0, rows(innerWidth: inner.width - 2).count - inner.height)
+    }
+
+    static func draw(into buffer: inout CellBuffer, context: RenderContext) {
+        let rect = window(width: context.layout.width, height: context.layout.height)
+        let inner = rect.inner
+        let all = rows(innerWidth: inner.width - 2)
+        let scroll = min(context.state.helpScroll, max(0, all.count - inner.height))
+        let position = all.count > inner.height ? ", \(min(all.count, scroll + inner.height)) of \(all.count)" : ""
+        Window.open(rect, title: "Help: keys and commands (Esc closes, ↑↓ PgDn scroll\(position))", into: &buffer, glyphs: context.glyphs)
+        let keyWidth = min(46, max(12, (inner.width - 2) * 2 / 5))
+        for (n, row) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
+            let y = inner.y + n
+            if row.isHeading {
+                buffer.put(row.keys, x: inner.x + 1, y: y, role: .title, attributes: [.bold], limit: inner.width - 2)
+                continue
+            }
+            buffer.put(row.keys, x: inner.x + 1, y: y, role: .accent, attributes: [.bold], limit: keyWidth)
+            buffer.put(row.help, x: inner.x + 3 + keyWidth, y: y, role: .text, limit: inner.maxX - (inner.x + 3 + keyWidth))
+        }
+    }
+}
