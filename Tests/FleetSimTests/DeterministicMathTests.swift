@@ -162,4 +162,23 @@ import Testing
             #expect(abs(c) <= 1, "cos(\(x)) = \(c)")
         }
     }
+
+    /// Without Foundation or the C library in FleetSim, a stray `exp(…)` or
+    /// `cos(…)` there does not compile, so the platform's libm cannot creep back.
+    @Test func fleetSimImportsNeitherFoundationNorTheCLibrary() throws {
+        let forbidden: Set<Substring> = ["Foundation", "FoundationEssentials", "Glibc", "Musl", "Darwin", "ucrt", "WinSDK"]
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/FleetSim")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        #expect(files.count > 20)
+        for file in files {
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+                let words = line.split(separator: " ")
+                guard let i = words.firstIndex(of: "import"), words[..<i].allSatisfy({ $0.hasPrefix("@") }),
+                      let module = words.last?.split(separator: ".").first else { continue }
+                #expect(!forbidden.contains(module), "\(file.lastPathComponent): \(line)")
+            }
+        }
+    }
 }
