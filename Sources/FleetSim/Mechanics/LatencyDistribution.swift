@@ -1,5 +1,3 @@
-import Foundation
-
 /// Response time of a request as a fixed part (service times, injected
 /// latency, time waiting in line) plus an exponential queueing part, the
 /// shape an M/M/1 queue gives. Cheap, analytic percentiles and tier shares.
@@ -26,12 +24,12 @@ public struct LatencyDistribution: Sendable, Hashable {
     public var meanMs: Double { fixedMs + queueingMeanMs }
 
     /// The `p`-quantile (0 < p < 1), e.g. 0.99 for p99.
-    public func quantile(_ p: Double) -> Double { fixedMs + queueingMeanMs * -log(1 - p) }
+    public func quantile(_ p: Double) -> Double { fixedMs + queueingMeanMs * -DeterministicMath.log(1 - p) }
 
     /// Probability that a request takes at most `ms`.
     public func fraction(within ms: Double) -> Double {
         if ms < fixedMs { return 0 }
         if queueingMeanMs <= 0 { return 1 }
-        return 1 - exp(-(ms - fixedMs) / queueingMeanMs)
+        return 1 - DeterministicMath.exp(-(ms - fixedMs) / queueingMeanMs)
     }
 }

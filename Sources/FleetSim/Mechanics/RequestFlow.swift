@@ -1,5 +1,3 @@
-import Foundation
-
 /// Request flow for one tick. A forward pass, callers first, spreads load
 /// down the call graph and into queues; a backward pass, callees first,
 /// carries success and latency back up the synchronous edges, so a slow or
@@ -152,7 +150,7 @@ extension World {
     /// Probability that a request's calls all succeed, for a fractional number
     /// of calls per request (0.3 means 30 % of requests make one call).
     static func allCallsSucceed(callsPerRequest calls: Double, eachSucceeds p: Double) -> Double {
-        calls <= 1 ? 1 - calls * (1 - p) : pow(p, calls)
+        calls <= 1 ? 1 - calls * (1 - p) : DeterministicMath.pow(p, calls)
     }
 
     mutating func recordMetrics(service s: Int, routing r: Routing, work: Double, processed: Double,

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Customer traffic reaching the edge: a diurnal base with noise and spikes.
 public struct TrafficProfile: Sendable, Hashable {
     /// Mean requests per second at the edge.
@@ -24,7 +22,7 @@ public struct TrafficProfile: Sendable, Hashable {
     public func expectedRate(at tick: Int, extraSpikes: [TrafficSpike] = []) -> Double {
         let phase = 2 * Double.pi * Double(tick) / Double(max(1, diurnalPeriodSeconds))
         // Starts at the quiet part of the day and climbs toward the peak.
-        let diurnal = 1 - diurnalAmplitude * cos(phase)
+        let diurnal = 1 - diurnalAmplitude * DeterministicMath.cos(phase)
         var multiplier = 1.0
         for spike in spikes { multiplier *= spike.multiplier(at: tick) }
         for spike in extraSpikes { multiplier *= spike.multiplier(at: tick) }
