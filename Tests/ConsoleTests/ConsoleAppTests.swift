@@ -229,6 +229,27 @@ import Testing
         #expect(app.state.focus == .incidents)
     }
 
+    /// 80×24, late in a game with more incidents than fit: the list is scrolled to the
+    /// selection, and a click on a visible row selects the incident drawn on that row.
+    @Test func clickingAScrolledIncidentSelectsTheRowShown() throws {
+        var app = ConsoleFixture.app(width: 80, height: 24)
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("inject hang router 3", into: &app)
+        _ = app.handle(.enter, now: 0)
+        _ = app.advance(ticks: 115 * 60, now: 0)
+        let rect = try #require(app.layout.rect(of: .incidents))
+        let incidents = IncidentsPane.ordered(app.match.world)
+        #expect(incidents.count > IncidentsPane.rows(in: rect, focused: true), "more incidents than rows")
+        _ = app.handle(.char("1"), now: 0)
+        _ = app.handle(.char("G"), now: 0)
+        #expect(app.state.selectedIncident == incidents.last?.id)
+        let firstRow = app.render(glyphs: .unicode, now: 0).row(IncidentsPane.firstRowY(in: rect))
+        let shown = try #require(firstRow.split(separator: "#").dropFirst().first?.prefix { $0.isNumber }).description
+        #expect(Int(shown) != incidents.first?.id, "the list is scrolled")
+        _ = app.handle(.click(x: rect.x + 4, y: IncidentsPane.firstRowY(in: rect)), now: 0)
+        #expect(app.state.selectedIncident == Int(shown), "clicked the row showing #\(shown)")
+    }
+
     @Test func resizeRelaysOutAndTooSmallSaysWhatItNeeds() {
         var app = ConsoleFixture.app(width: 160, height: 48)
         #expect(app.layout.kind == .wide)
