@@ -39,12 +39,16 @@ let package = Package(
         .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
         // `gameday bench`: simulation and console measurements.
         .target(name: "Benchmarks", dependencies: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Console", "Terminal", "CPty"]),
+        // Build tool: themes/*.yaml into a Swift source, so every binary carries its themes.
+        .executableTarget(name: "EmbedText"),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedText"], path: "Sources/EmbedThemesPlugin"),
         .executableTarget(
             name: "gameday",
             dependencies: [
                 "FleetSim", "Scenarios", "Session", "ScreenKit", "Console", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedThemes"]
         ),
         .testTarget(name: "FleetSimTests", dependencies: ["FleetSim"]),
         .testTarget(name: "SessionTests", dependencies: ["FleetSim", "Scenarios", "Session"]),

@@ -3,14 +3,15 @@ import FleetSim
 /// A level: the fleet to start from, its traffic, a timeline of injects, how
 /// long it lasts, and the score that counts as a pass (par).
 public struct Scenario: Sendable {
-    /// How hard the scenario is as written (shown on the start screen).
-    public enum Level: String, Sendable, CaseIterable { case tutorial, easy, normal, hard }
+    /// How hard the scenario is as written, a label for lists and the briefing
+    /// (`--difficulty` is something else: it scales a scenario's injects).
+    public enum Rating: String, Sendable, CaseIterable { case tutorial, easy, normal, hard }
 
     public var id: String
     public var title: String
     /// Shown on the start screen: the situation and what to watch for.
     public var briefing: String
-    public var difficulty: Level
+    public var rating: Rating
     public var durationSeconds: Int
     public var defaultSeed: UInt64
     public var fleet: FleetSpec
@@ -23,12 +24,12 @@ public struct Scenario: Sendable {
     /// The file's text, for `scenarios show` and recordings.
     public var sourceText: String
 
-    public init(id: String, title: String, briefing: String, difficulty: Level, durationSeconds: Int,
+    public init(id: String, title: String, briefing: String, rating: Rating, durationSeconds: Int,
                 defaultSeed: UInt64, fleet: FleetSpec, timeline: [Inject], par: Double, deck: InjectDeck? = nil, sourceText: String = "") {
         self.id = id
         self.title = title
         self.briefing = briefing
-        self.difficulty = difficulty
+        self.rating = rating
         self.durationSeconds = durationSeconds
         self.defaultSeed = defaultSeed
         self.fleet = fleet

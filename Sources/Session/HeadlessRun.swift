@@ -33,7 +33,7 @@ public enum HeadlessRun {
             if let onEvent { for event in session.world.events { onEvent(event) } }
             onTick?(session)
         }
-        return RunSummary(session: session, bot: bot, rejectedCommands: rejected)
+        return RunSummary(session: session, bot: bot, scripted: !script.isEmpty, rejectedCommands: rejected)
     }
 }
 
@@ -43,6 +43,8 @@ public struct RunSummary: Sendable {
     public var scenarioID: String
     public var seed: UInt64
     public var bot: String
+    /// Who played, in words: "bot expert", "scripted commands", or both.
+    public var player: String
     public var durationSeconds: Int
     public var score: Scoreboard
     public var par: Double
@@ -54,11 +56,16 @@ public struct RunSummary: Sendable {
     public var rejectedCommands: [String]
     public var worldHash: String
 
-    init(session: GameSession, bot: BotKind, rejectedCommands: [String]) {
+    init(session: GameSession, bot: BotKind, scripted: Bool, rejectedCommands: [String]) {
         let world = session.world
         scenarioID = session.scenario.id
         seed = world.seed
         self.bot = bot.rawValue
+        switch (bot, scripted) {
+        case (.idle, true): player = "scripted commands"
+        case (_, true): player = "bot \(bot.rawValue) and scripted commands"
+        default: player = "bot \(bot.rawValue)"
+        }
         durationSeconds = world.tick
         score = world.score
         par = session.scenario.par

@@ -1,20 +1,22 @@
 import FleetSim
 import Foundation
 import Scenarios
+import ScreenKit
 import Session
 
 /// A debrief as Markdown for people or JSON for tools.
 enum DebriefFormat {
     static func markdown(_ d: Debrief) -> String {
+        let points = { (x: Double) in Format.fixed(x, 1) }
         var out = ["# Debrief: \(d.scenarioTitle)", ""]
         out.append("Team **\(d.team)**, scenario `\(d.scenarioID)`, seed \(d.seed), played to \(GameTime.format(d.endTick))"
                    + (d.truncated ? " (recording cut short: replayed to its last complete line)." : "."))
         out += ["", "## Score", ""]
-        out.append("**\(Numbers.points(d.score.total))** against par \(Numbers.points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
+        out.append("**\(points(d.score.total))** against par \(points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
         out += ["", "| team | score |", "| --- | ---: |"]
-        for team in d.standings { out.append("| \(team.isPlayer ? "**\(team.name)**" : team.name) | \(Numbers.points(team.score)) |") }
+        for team in d.standings { out.append("| \(team.isPlayer ? "**\(team.name)**" : team.name) | \(points(team.score)) |") }
         let s = d.score
-        out += ["", "Requests \(s.arrived) arrived, \(s.served) served, \(s.failed) failed; spend $\(String(format: "%.2f", s.spendDollars)); \(s.edgeDownSeconds) s with the front door down."]
+        out += ["", "Requests \(s.arrived) arrived, \(s.served) served, \(s.failed) failed; spend $\(Format.fixed(s.spendDollars, 2)); \(s.edgeDownSeconds) s with the front door down."]
         out += ["", "## Incidents", ""]
         if d.incidents.isEmpty { out.append("None.") } else {
             out += ["| # | sev | incident | opened | detect | acknowledge | mitigate | resolved | likely cause |",
@@ -31,9 +33,10 @@ enum DebriefFormat {
             for c in d.commands { out.append("| \(GameTime.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
         }
         out += ["", "## Score trend", "", "| minute | score |", "| ---: | ---: |"]
-        for point in d.trend { out.append("| \(point.minute) | \(Numbers.points(point.score)) |") }
+        for point in d.trend { out.append("| \(point.minute) | \(points(point.score)) |") }
         out += ["", "## How the expert bot played the same seed", ""]
-        out.append("The expert scored \(Numbers.points(d.expertScore)) (\(d.expertScore >= d.score.total ? "\(Numbers.points(d.expertScore - d.score.total)) more" : "\(Numbers.points(d.score.total - d.expertScore)) less") than you) with \(d.expertCommands.count) commands.")
+        let gap = d.expertScore - d.score.total
+        out.append("The expert scored \(points(d.expertScore)) (\(points(abs(gap))) \(gap >= 0 ? "more" : "less") than you) with \(d.expertCommands.count) commands.")
         let shown = d.expertCommands.filter { !$0.text.hasPrefix("ack ") && !$0.text.hasPrefix("resolve ") }.prefix(20)
         if !shown.isEmpty {
             out += ["", "| time | expert's command | what it changed |", "| --- | --- | --- |"]
@@ -42,25 +45,36 @@ enum DebriefFormat {
         return out.joined(separator: "\n")
     }
 
-    static func json(_ d: Debrief) -> String {
-        let object: [String: Any] = [
-            "scenario": d.scenarioID, "team": d.team, "seed": String(d.seed), "endTick": d.endTick, "truncated": d.truncated,
-            "score": Numbers.round2(d.score.total), "par": d.par, "rank": d.rank,
-            "standings": d.standings.map { ["team": $0.name, "score": Numbers.round2($0.score), "you": $0.isPlayer] as [String: Any] },
-            "incidents": d.incidents.map { line -> [String: Any] in
-                let i = line.incident
-                var o: [String: Any] = ["id": i.id, "severity": i.severity, "title": i.title, "openedAt": i.openedAt]
-                o["acknowledgedAt"] = i.acknowledgedAt; o["mitigatedAt"] = i.mitigatedAt; o["resolvedAt"] = i.resolvedAt
-                o["timeToDetect"] = line.timeToDetect; o["cause"] = line.cause
-                return o
-            },
-            "commands": d.commands.map { ["tick": $0.tick, "command": $0.text, "effect": $0.effect] as [String: Any] },
-            "trend": d.trend.map { ["minute": $0.minute, "score": Numbers.round2($0.score)] as [String: Any] },
-            "expert": ["score": Numbers.round2(d.expertScore), "commands": d.expertCommands.map { ["tick": $0.tick, "command": $0.text] as [String: Any] }],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func json(_ d: Debrief) -> String { JSONOutput.pretty(Report(d)) }
 
     private static func since(_ tick: Int?, _ opened: Int) -> String { tick.map { "\($0 - opened) s" } ?? "never" }
+
+    private struct Report: Encodable {
+        struct Team: Encodable { var team: String; var score: Double; var you: Bool }
+        struct IncidentLine: Encodable {
+            var id, severity: Int; var title: String; var openedAt: Int
+            var acknowledgedAt, mitigatedAt, resolvedAt, timeToDetect: Int?; var cause: String?
+        }
+        struct CommandLine: Encodable { var tick: Int; var command: String; var effect: String? }
+        struct Point: Encodable { var minute: Int; var score: Double }
+        struct Expert: Encodable { var score: Double; var commands: [CommandLine] }
+        var scenario, team, seed: String
+        var endTick: Int, truncated: Bool, score: Double, par: Double, rank: Int
+        var standings: [Team], incidents: [IncidentLine], commands: [CommandLine], trend: [Point], expert: Expert
+
+        init(_ d: Debrief) {
+            let round = NumberText.hundredths
+            scenario = d.scenarioID; team = d.team; seed = String(d.seed); endTick = d.endTick; truncated = d.truncated
+            score = round(d.score.total); par = d.par; rank = d.rank
+            standings = d.standings.map { Team(team: $0.name, score: round($0.score), you: $0.isPlayer) }
+            incidents = d.incidents.map {
+                let i = $0.incident
+                return IncidentLine(id: i.id, severity: i.severity, title: i.title, openedAt: i.openedAt, acknowledgedAt: i.acknowledgedAt,
+                                    mitigatedAt: i.mitigatedAt, resolvedAt: i.resolvedAt, timeToDetect: $0.timeToDetect, cause: $0.cause)
+            }
+            commands = d.commands.map { CommandLine(tick: $0.tick, command: $0.text, effect: $0.effect) }
+            trend = d.trend.map { Point(minute: $0.minute, score: round($0.score)) }
+            expert = Expert(score: round(d.expertScore), commands: d.expertCommands.map { CommandLine(tick: $0.tick, command: $0.text, effect: nil) })
+        }
+    }
 }

@@ -7,7 +7,7 @@ extension Gameday {
         static let configuration = CommandConfiguration(
             abstract: "List every fault that scenarios and facilitators can inject: effect, symptoms, fixes.")
 
-        @Argument(help: "Show only this fault.")
+        @Argument(help: "Show only this fault.", completion: .list(FaultKinds.names))
         var name: String?
 
         func run() throws {

@@ -18,7 +18,7 @@ extension Gameday {
                 --verify replays headless: exit 0 when every checkpoint's world hash matches, 1 at the first divergence.
                 """)
 
-        @Argument(help: "A recording (.jsonl).")
+        @Argument(help: "A recording (.jsonl).", completion: .file(extensions: ["jsonl"]))
         var file: String
 
         @Flag(help: "Check every checkpoint without a screen.")
@@ -38,7 +38,8 @@ extension Gameday {
             if verify {
                 if recording.isTruncated { print("\(file): cut short: replayed to its last complete line (line \(recording.lineCount), \(GameTime.format(recording.lastTick)))") }
                 if let divergence = verification.divergence {
-                    print("\(file): diverged at \(GameTime.format(divergence.tick)) (tick \(divergence.tick)): expected world hash \(divergence.expected), found \(divergence.found)")
+                    let line = divergence.line.map { ":\($0)" } ?? ""
+                    print("\(file)\(line): diverged at \(GameTime.format(divergence.tick)) (tick \(divergence.tick)): \(divergence.description)")
                     throw ExitCode(1)
                 }
                 print("\(file): ok: \(verification.checkpoints) checkpoints match, \(GameTime.format(verification.lastTick)) replayed")
@@ -46,7 +47,7 @@ extension Gameday {
             }
             let match = try Match(replaying: recording)
             let replay = ReplayState(file: file, endTick: recording.lastTick, isTruncated: recording.isTruncated,
-                                     commandTicks: recording.commands.map(\.tick), incidentTicks: verification.incidentTicks, start: match)
+                                     commandTicks: recording.commandTicks, incidentTicks: verification.incidentTicks, start: match)
             let (screen, themeProblem) = try look.start()
             var loop = ConsoleLoop(screen: screen, app: ConsoleApp(replaying: match, replay: replay, speed: speed))
             var branch: (file: RecordingFile, recorder: Recorder)?

@@ -18,7 +18,7 @@ extension Gameday {
             func run() throws {
                 print("ID                      DIFFICULTY  LENGTH   PAR      TITLE")
                 for s in BuiltInScenarios.all {
-                    print(s.id.padding(toLength: 24, withPad: " ", startingAt: 0) + s.difficulty.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    print(s.id.padding(toLength: 24, withPad: " ", startingAt: 0) + s.rating.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
                           + GameTime.format(s.durationSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)
                           + String(Int(s.par)).padding(toLength: 9, withPad: " ", startingAt: 0) + s.title)
                 }
@@ -28,7 +28,7 @@ extension Gameday {
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Print a built-in scenario's file (a start for your own).")
 
-            @Argument(help: "Scenario id.")
+            @Argument(help: "Scenario id.", completion: .list(BuiltInScenarios.ids))
             var id: String
 
             func run() throws {
@@ -43,7 +43,7 @@ extension Gameday {
             static let configuration = CommandConfiguration(
                 abstract: "Check a scenario file; every problem is listed as file:line:column: key: message.")
 
-            @Argument(help: "Scenario file (YAML).")
+            @Argument(help: "Scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
             var file: String
 
             func run() throws {

@@ -9,7 +9,8 @@ import Terminal
 
 /// Which game to play: scenario, difficulty, seed and length (`play` and `simulate`).
 struct GameOptions: ParsableArguments {
-    @Option(help: "Scenario id (\(BuiltInScenarios.ids.joined(separator: ", "))) or a scenario file.")
+    @Option(help: "Scenario id (\(BuiltInScenarios.ids.joined(separator: ", "))) or a scenario file.",
+            completion: .list(BuiltInScenarios.ids))
     var scenario = "first-day"
 
     @Option(help: "Inject intensity and budget: easy, normal (as written) or hard.")
@@ -38,7 +39,8 @@ struct GameOptions: ParsableArguments {
 
 /// How the console looks: theme, colour, glyphs (`play` and `replay`).
 struct ScreenOptions: ParsableArguments {
-    @Option(help: "Theme name (gameday themes list) or a theme file; also $GAMEDAY_THEME.")
+    @Option(help: "Theme name (gameday themes list) or a theme file; also $GAMEDAY_THEME.",
+            completion: .list(ShippedThemes.files.map(\.name)))
     var theme: String?
 
     @Flag(help: "No colour (also set by the NO_COLOR environment variable).")

@@ -1,6 +1,7 @@
 import FleetSim
 import Foundation
 import Scenarios
+import ScreenKit
 import Session
 
 /// The end-of-game summary as text for people or JSON for scripts.
@@ -8,24 +9,27 @@ enum SummaryFormat {
     static func text(_ s: RunSummary) -> String {
         let score = s.score
         let parMark = s.madePar ? "made par" : "below par"
+        func points(_ x: Double) -> String { Format.signed(x, 1) }
+        let count = Format.grouped
         var lines = [
-            "gameday simulate: \(s.scenarioID), seed \(s.seed), \(GameTime.format(s.durationSeconds)), bot \(s.bot)",
+            "gameday simulate: \(s.scenarioID), seed \(s.seed), \(GameTime.format(s.durationSeconds)), \(s.player)",
             "",
-            "score         \(Numbers.points(score.total))   par \(Numbers.points(s.par)) (\(parMark))",
-            "  requests    +\(Numbers.points(score.requestPoints))   fast \(Numbers.count(score.servedFast)) · ok \(Numbers.count(score.servedOk)) · slow \(Numbers.count(score.servedSlow))",
-            "  quests      +\(Numbers.points(score.questPoints))",
-            "  failures    -\(Numbers.points(score.failurePoints))   \(Numbers.count(score.failed)) failed requests",
-            "  cost        -\(Numbers.points(score.costPoints))   \(Numbers.dollars(score.spendDollars)) spent",
-            "  over budget -\(Numbers.points(score.budgetPoints))   \(score.overBudgetMinutes) min over budget",
-            "  edge down   -\(Numbers.points(score.edgeDownPoints))   \(score.edgeDownSeconds) s with no healthy target",
-            "requests      \(Numbers.count(score.arrived)) arrived · \(Numbers.count(score.served)) served · \(Numbers.count(score.failed)) failed · \(Numbers.count(score.waiting)) waiting",
-            "availability  \(Numbers.percent(score.availability))",
-            "p99 latency   \(Numbers.ms(s.typicalP99Ms)) median minute · \(Numbers.ms(s.worstP99Ms)) worst minute",
+            "score         \(Format.fixed(score.total, 1))   par \(Format.fixed(s.par, 1)) (\(parMark))",
+            "  requests    \(points(score.requestPoints))   fast \(count(score.servedFast)) · ok \(count(score.servedOk)) · slow \(count(score.servedSlow))",
+            "  quests      \(points(score.questPoints))",
+            "  failures    \(points(-score.failurePoints))   \(count(score.failed)) failed requests",
+            "  cost        \(points(-score.costPoints))   $\(Format.fixed(score.spendDollars, 2)) spent",
+            "  over budget \(points(-score.budgetPoints))   \(score.overBudgetMinutes) min over budget",
+            "  edge down   \(points(-score.edgeDownPoints))   \(score.edgeDownSeconds) s with no healthy target",
+            "requests      \(count(score.arrived)) arrived · \(count(score.served)) served · \(count(score.failed)) failed · \(count(score.waiting)) waiting",
+            "availability  \(Format.fixed(score.availability * 100, 2))%",
+            "p99 latency   \(Format.fixed(s.typicalP99Ms, 0)) ms median minute · \(Format.fixed(s.worstP99Ms, 0)) ms worst minute",
             "incidents     \(s.incidents.count)",
         ]
+        func time(_ tick: Int?) -> String { tick.map(GameTime.format) ?? "—" }
         for incident in s.incidents {
             lines.append("  #\(incident.id) sev\(incident.severity) \(incident.title)  opened \(GameTime.format(incident.openedAt))"
-                + "  acked \(Numbers.time(incident.acknowledgedAt))  mitigated \(Numbers.time(incident.mitigatedAt))  resolved \(Numbers.time(incident.resolvedAt))")
+                + "  acked \(time(incident.acknowledgedAt))  mitigated \(time(incident.mitigatedAt))  resolved \(time(incident.resolvedAt))")
         }
         lines.append("commands      \(s.commandCount) applied, \(s.rejectedCommands.count) rejected")
         for rejected in s.rejectedCommands { lines.append("  rejected \(rejected)") }
@@ -33,12 +37,7 @@ enum SummaryFormat {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ s: RunSummary) -> String {
-        let report = Report(s)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
-    }
+    static func json(_ s: RunSummary) -> String { JSONOutput.pretty(Report(s)) }
 
     private struct Report: Encodable {
         struct Parts: Encodable { var requests, quests, failures, cost, overBudget, edgeDown: Double }
@@ -54,19 +53,33 @@ enum SummaryFormat {
 
         init(_ s: RunSummary) {
             let b = s.score
+            let round = NumberText.hundredths
             scenario = s.scenarioID; seed = s.seed; bot = s.bot; durationSeconds = s.durationSeconds
-            score = Numbers.round2(b.total); par = s.par; madePar = s.madePar
-            parts = Parts(requests: Numbers.round2(b.requestPoints), quests: Numbers.round2(b.questPoints), failures: Numbers.round2(-b.failurePoints), cost: Numbers.round2(-b.costPoints),
-                          overBudget: Numbers.round2(-b.budgetPoints), edgeDown: Numbers.round2(-b.edgeDownPoints))
+            score = round(b.total); par = s.par; madePar = s.madePar
+            parts = Parts(requests: round(b.requestPoints), quests: round(b.questPoints), failures: round(-b.failurePoints), cost: round(-b.costPoints),
+                          overBudget: round(-b.budgetPoints), edgeDown: round(-b.edgeDownPoints))
             requests = Requests(arrived: b.arrived, servedFast: b.servedFast, servedOk: b.servedOk, servedSlow: b.servedSlow,
                                 failed: b.failed, waiting: b.waiting)
-            spendDollars = Numbers.round2(b.spendDollars); edgeDownSeconds = b.edgeDownSeconds
-            p99MedianMinuteMs = Numbers.round2(s.typicalP99Ms); p99WorstMinuteMs = Numbers.round2(s.worstP99Ms)
+            spendDollars = round(b.spendDollars); edgeDownSeconds = b.edgeDownSeconds
+            p99MedianMinuteMs = round(s.typicalP99Ms); p99WorstMinuteMs = round(s.worstP99Ms)
             incidents = s.incidents.map {
                 IncidentLine(id: $0.id, severity: $0.severity, title: $0.title, openedAt: $0.openedAt,
                              acknowledgedAt: $0.acknowledgedAt, mitigatedAt: $0.mitigatedAt, resolvedAt: $0.resolvedAt)
             }
             commands = s.commandCount; rejectedCommands = s.rejectedCommands; worldHash = s.worldHash
         }
+    }
+}
+
+/// The one way the command line writes JSON: Codable values, keys sorted.
+enum JSONOutput {
+    static func pretty<T: Encodable>(_ value: T) -> String { encode(value, [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
+    static func line<T: Encodable>(_ value: T) -> String { encode(value, [.sortedKeys, .withoutEscapingSlashes]) }
+
+    private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = formatting
+        // Reports are strings, whole numbers and rounded finite doubles, which always encode.
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }

@@ -2,49 +2,69 @@ import Console
 import Foundation
 import ScreenKit
 
-/// Finds and reads theme files at the edge: by name from the themes folder,
-/// or by path. A problem never stops the game: it falls back to dark.
+/// Finds and reads themes at the edge: the shipped themes are built into the
+/// binary (from themes/), and theme files in the user's folders add to them or
+/// replace them by name. A problem never stops the game: it falls back to dark.
 enum ThemeLoader {
-    /// Where named themes are looked for, in order: $GAMEDAY_THEMES_DIR, ./themes,
-    /// the themes folder of the checkout this binary was built from.
+    /// Where a theme comes from: built in, or a file.
+    enum Origin: Equatable {
+        case builtIn(text: String)
+        case file(String)
+
+        var description: String {
+            switch self {
+            case .builtIn: "built in"
+            case let .file(path): path
+            }
+        }
+    }
+
+    /// User theme folders, searched before the built-in themes: $GAMEDAY_THEMES_DIR,
+    /// then $XDG_CONFIG_HOME/gameday/themes (default ~/.config/gameday/themes).
     static func folders(environment: [String: String]) -> [String] {
         var folders: [String] = []
         if let custom = environment["GAMEDAY_THEMES_DIR"], !custom.isEmpty { folders.append(custom) }
-        folders.append(FileManager.default.currentDirectoryPath + "/themes")
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        folders.append(checkout.appendingPathComponent("themes").path)
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        folders.append(config + "/gameday/themes")
         return folders
     }
 
-    /// Every theme file found, by name (the first folder wins).
-    static func available(environment: [String: String]) -> [(name: String, path: String)] {
-        var found: [(String, String)] = []
+    /// Every theme by name: user files first (the first folder wins), then the built-in ones.
+    static func available(environment: [String: String]) -> [(name: String, origin: Origin)] {
+        var found: [(name: String, origin: Origin)] = []
         for folder in folders(environment: environment) {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-            for file in files where !found.contains(where: { $0.0 == String(file.dropLast(5)) }) {
-                found.append((String(file.dropLast(5)), folder + "/" + file))
+            for file in files where !found.contains(where: { $0.name == String(file.dropLast(5)) }) {
+                found.append((String(file.dropLast(5)), .file(folder + "/" + file)))
             }
         }
-        if !found.contains(where: { $0.0 == "dark" }) { found.insert(("dark", "(built in)"), at: 0) }
+        for shipped in ShippedThemes.files where !found.contains(where: { $0.name == shipped.name }) {
+            found.append((shipped.name, .builtIn(text: shipped.text)))
+        }
         return found
     }
 
     /// Loads `nameOrPath`; returns the theme and warnings, or throws every error.
     static func load(_ nameOrPath: String, environment: [String: String]) throws -> (theme: Theme, warnings: [String]) {
-        let path: String
+        let origin: Origin
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") {
-            path = nameOrPath
+            origin = .file(nameOrPath)
         } else if let match = available(environment: environment).first(where: { $0.name == nameOrPath }) {
-            if match.path == "(built in)" { return (.dark, []) }
-            path = match.path
+            origin = match.origin
         } else {
             throw GamedayError("unknown theme '\(nameOrPath)' (themes: \(available(environment: environment).map(\.name).joined(separator: ", ")); or a path to a .yaml file)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw GamedayError("\(path): cannot read the theme file") }
-        guard data.count <= ThemeFile.maxBytes, let text = String(data: data, encoding: .utf8) else {
-            throw GamedayError("\(path): not a theme file (too large or not UTF-8)")
+        switch origin {
+        case let .builtIn(text):
+            do { return try ThemeFile.parse(text, file: "\(nameOrPath) (built in)") } catch { throw GamedayError(error.description) }
+        case let .file(path):
+            guard let data = FileManager.default.contents(atPath: path) else { throw GamedayError("\(path): cannot read the theme file") }
+            guard data.count <= ThemeFile.maxBytes, let text = String(data: data, encoding: .utf8) else {
+                throw GamedayError("\(path): not a theme file (too large or not UTF-8)")
+            }
+            do { return try ThemeFile.parse(text, file: path) } catch { throw GamedayError(error.description) }
         }
-        do { return try ThemeFile.parse(text, file: path) } catch { throw GamedayError(error.description) }
     }
 
     /// The theme to start with: --theme, else $GAMEDAY_THEME, else dark. Problems are

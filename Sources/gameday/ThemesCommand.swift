@@ -17,9 +17,9 @@ extension Gameday {
 
             func run() throws {
                 let environment = ProcessInfo.processInfo.environment
-                for (name, path) in ThemeLoader.available(environment: environment) {
+                for (name, origin) in ThemeLoader.available(environment: environment) {
                     let description = (try? ThemeLoader.load(name, environment: environment))?.theme.description ?? ""
-                    print(name.padding(toLength: 16, withPad: " ", startingAt: 0) + description + "  (" + path + ")")
+                    print(name.padding(toLength: 16, withPad: " ", startingAt: 0) + description + "  (" + origin.description + ")")
                 }
             }
         }
@@ -29,7 +29,7 @@ extension Gameday {
 
             enum Depth: String, ExpressibleByArgument, CaseIterable { case truecolor, colors256 = "256", colors16 = "16", colors8 = "8", mono }
 
-            @Argument(help: "Theme name or path to a theme file.")
+            @Argument(help: "Theme name or path to a theme file.", completion: .list(ShippedThemes.files.map(\.name)))
             var theme: String
 
             @Option(help: "Colours to use: truecolor, 256, 16, 8 or mono (default: what the environment says).")

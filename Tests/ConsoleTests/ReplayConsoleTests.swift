@@ -20,7 +20,7 @@ import Testing
         let recording = try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "t.jsonl")
         let match = try Match(replaying: recording)
         let replay = ReplayState(file: "t.jsonl", endTick: recording.lastTick, isTruncated: recording.isTruncated,
-                                 commandTicks: recording.commands.map(\.tick), incidentTicks: [900], start: match)
+                                 commandTicks: recording.commandTicks, incidentTicks: [900], start: match)
         return ConsoleApp(replaying: match, replay: replay, width: 120, height: 40)
     }
 

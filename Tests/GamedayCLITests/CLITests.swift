@@ -15,10 +15,14 @@ import Testing
         return products.appendingPathComponent("gameday")
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `executable` (the built binary by default), optionally in another folder and environment.
+    static func run(_ arguments: [String], executable: URL? = nil, in folder: URL? = nil,
+                    environment: [String: String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

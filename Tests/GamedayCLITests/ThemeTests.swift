@@ -17,6 +17,30 @@ import Testing
         #expect(!mono.stdout.contains("38;5"))
     }
 
+    /// An installed binary (copied away from the checkout) still has every shipped theme,
+    /// and themes in the user's config folder add to them or replace them by name.
+    @Test func aBinaryCopiedAnywhereHasItsThemesAndFindsTheUsers() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("install-\(UUID().uuidString)")
+        let bin = home.appendingPathComponent("bin"), themes = home.appendingPathComponent(".config/gameday/themes")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let copy = bin.appendingPathComponent("gameday")
+        try FileManager.default.copyItem(at: CLITests.binary, to: copy)
+        try "name: sunset\ndescription: Mine.\ncritical: \"#FF0000 bold\"\n".write(to: themes.appendingPathComponent("sunset.yaml"), atomically: true, encoding: .utf8)
+        let environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
+        let list = try CLITests.run(["themes", "list"], executable: copy, in: home, environment: environment)
+        #expect(list.status == 0, "\(list.stderr)")
+        for name in ThemeTestsSupport.shipped {
+            #expect(list.stdout.contains(name) && list.stdout.contains("built in"), "\(name)")
+            let preview = try CLITests.run(["themes", "preview", name, "--depth", "256"], executable: copy, in: home, environment: environment)
+            #expect(preview.status == 0, "\(name): \(preview.stderr)")
+        }
+        #expect(list.stdout.contains("sunset") && list.stdout.contains(themes.appendingPathComponent("sunset.yaml").path))
+        let mine = try CLITests.run(["themes", "preview", "sunset", "--depth", "truecolor"], executable: copy, in: home, environment: environment)
+        #expect(mine.stdout.contains("38;2;255;0;0"), "the user's theme is used")
+    }
+
     @Test func badThemesAreNamedWithFileLineAndKey() throws {
         let result = try CLITests.run(["themes", "preview", Self.broken])
         #expect(result.status == 2)
@@ -25,6 +49,10 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown theme 'purple-rain' (themes: colorblind, dark,"))
     }
+}
+
+enum ThemeTestsSupport {
+    static let shipped = ["dark", "light", "high-contrast", "colorblind", "monochrome"]
 }
 
 /// A bad theme never stops the game: it starts in dark and says why.

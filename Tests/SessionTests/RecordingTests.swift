@@ -75,6 +75,18 @@ import Testing
         #expect(try !Recording.parse(data, file: "whole.jsonl").isTruncated)
     }
 
+    @Test func aRecordedCommandTheWorldRefusesIsReportedWithItsLine() throws {
+        let text = try Self.record(scenario: BuiltInScenarios.firstDay, seed: 3, seconds: 180, commands: 0)
+        var lines = text.split(separator: "\n").map(String.init)
+        // Right after the checkpoint at 00:01:00 (the header is line 1, that checkpoint line 2).
+        lines.insert(#"{"text":"ack 42","tick":61,"type":"command"}"#, at: 2)
+        let recording = try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "r.jsonl")
+        let divergence = try #require(try Verification.run(recording).divergence)
+        #expect(divergence.tick == 61)
+        #expect(divergence.line == 3)
+        #expect(divergence.description == "the recorded command 'ack 42' was refused: no incident #42 (open: none)")
+    }
+
     @Test func damagedFilesGetOneClearMessage() throws {
         let text = try Self.record(scenario: BuiltInScenarios.firstDay, seed: 3, seconds: 120, commands: 2)
         var lines = text.split(separator: "\n").map(String.init)
@@ -88,7 +100,18 @@ import Testing
         #expect(message(lines[0].replacingOccurrences(of: "title: First day", with: "title: Worst day") + "\n")
             .contains("the embedded scenario does not match its hash"))
         lines.insert("{not json", at: 2)
-        #expect(message(lines.joined(separator: "\n") + "\n") == "x.jsonl:3: corrupt line (not a JSON object with a type and a tick)")
+        #expect(message(lines.joined(separator: "\n") + "\n") == "x.jsonl:3: corrupt line (not a JSON object)")
+        lines.remove(at: 2)
+        // Fields of the wrong type are named, not read as something else.
+        #expect(message(lines[0].replacingOccurrences(of: "\"version\":1", with: "\"version\":\"1\"") + "\n")
+            == "x.jsonl:1: not a gameday recording (no header line: 'version' must be a whole number)")
+        var typed = lines
+        typed.insert(#"{"text":"scale web 4","tick":true,"type":"command"}"#, at: 1)
+        #expect(message(typed.joined(separator: "\n") + "\n") == "x.jsonl:2: corrupt line ('tick' must be a whole number)")
+        // A command the game cannot read is damage, reported with its line; never dropped.
+        var damaged = lines
+        damaged.insert(#"{"text":"scale web lots","tick":0,"type":"command"}"#, at: 1)
+        #expect(message(damaged.joined(separator: "\n") + "\n") == "x.jsonl:2: damaged command 'scale web lots': COUNT must be a whole number, got 'lots'")
         for description in [message("hello\n"), message(lines.joined(separator: "\n") + "\n")] {
             #expect(!description.contains("\n"), "one line")
         }
@@ -111,7 +134,7 @@ import Testing
         let branch = try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "b.jsonl")
         #expect(branch.header.parentFile == "p.jsonl")
         #expect(branch.header.branchTick == 300)
-        #expect(branch.commands.contains { $0.tick == 300 && $0.text == "scale web 7" })
+        #expect(branch.entries.contains(.command(tick: 300, .scale(service: "web", count: 7))))
         #expect(try Verification.run(branch).divergence == nil)
     }
 

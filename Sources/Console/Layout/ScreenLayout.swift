@@ -66,9 +66,6 @@ public struct ScreenLayout: Sendable, Hashable {
     /// The pane under a cell, for mouse clicks.
     public func pane(atX x: Int, y: Int) -> Pane? { panes.first { $0.rect.contains(x: x, y: y) }?.pane }
 
-    /// Panes that can take focus, in Tab order.
-    public var focusOrder: [Pane] { panes.map(\.pane).sorted { $0.rawValue < $1.rawValue } }
-
     public static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
         a.width == b.width && a.height == b.height && a.kind == b.kind
             && a.panes.map(\.pane) == b.panes.map(\.pane) && a.panes.map(\.rect) == b.panes.map(\.rect)

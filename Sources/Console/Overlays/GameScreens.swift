@@ -10,7 +10,7 @@ enum BriefingScreen {
         Window.open(rect, title: "Unicorn.Rentals · \(scenario.title)", into: &buffer, glyphs: context.glyphs)
         let inner = rect.inner
         var y = inner.y + 1
-        let facts = "Scenario \(scenario.id) · \(scenario.difficulty.rawValue) · \(Format.duration(context.match.player.durationSeconds)) · seed \(context.world.seed) · par \(Format.fixed(scenario.par, 0))"
+        let facts = "Scenario \(scenario.id) · \(scenario.rating.rawValue) · \(Format.duration(context.match.player.durationSeconds)) · seed \(context.world.seed) · par \(Format.fixed(scenario.par, 0))"
         buffer.put(facts, x: inner.x + 2, y: y, role: .info, limit: inner.width - 4)
         y += 2
         for line in Format.wrap(scenario.briefing, width: inner.width - 4) where y < inner.maxY - 5 {

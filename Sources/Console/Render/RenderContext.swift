@@ -81,7 +81,6 @@ extension Incident.State {
 extension Severity {
     var role: Role {
         switch self {
-        case .debug: .dim
         case .info: .text
         case .warning: .warning
         case .error: .critical

@@ -111,4 +111,7 @@ public enum NumberText {
     public static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
+
+    /// `value` rounded to hundredths, as recordings and JSON reports store scores; 0 when not finite.
+    public static func hundredths(_ value: Double) -> Double { value.isFinite ? (value * 100).rounded() / 100 : 0 }
 }

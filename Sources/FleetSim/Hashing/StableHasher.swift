@@ -9,6 +9,9 @@ public struct StableHasher: Sendable {
 
     public init() {}
 
+    /// A hash as people see it and recordings store it: 16 lowercase hex digits.
+    public static func hex(_ value: UInt64) -> String { HexText.padded(value, digits: 16) }
+
     public mutating func combine(_ word: UInt64) {
         var w = word
         for _ in 0..<8 {
@@ -32,6 +35,14 @@ public struct StableHasher: Sendable {
             value ^= UInt64(byte)
             value &*= Self.prime
         }
+    }
+}
+
+/// Hexadecimal with leading zeros, for hashes and task ids.
+public enum HexText {
+    public static func padded(_ value: UInt64, digits: Int) -> String {
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - hex.count)) + hex
     }
 }
 

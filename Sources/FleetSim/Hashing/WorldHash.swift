@@ -25,8 +25,7 @@ extension World {
 
     /// The hash as 16 hex digits, as shown to people and written to recordings.
     public var stableHashHex: String {
-        let hex = String(stableHash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        StableHasher.hex(stableHash)
     }
 
     private func hash(_ s: Service, into h: inout StableHasher) {

@@ -104,7 +104,6 @@ public struct SimEvent: Sendable, Hashable {
 /// Task ids are shown as short hex, like the tail of an ECS task ARN.
 public enum TaskID {
     public static func format(_ id: Int) -> String {
-        let hex = String(id, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        HexText.padded(UInt64(max(0, id)), digits: 4)
     }
 }

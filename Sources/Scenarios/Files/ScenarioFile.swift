@@ -9,7 +9,7 @@ public enum ScenarioFile {
     /// Files larger than this are refused before parsing.
     public static let maxBytes = 256 * 1024
 
-    static let topKeys = ["id", "title", "briefing", "difficulty", "duration", "seed", "par", "budget",
+    static let topKeys = ["id", "title", "briefing", "rating", "difficulty", "duration", "seed", "par", "budget",
                           "traffic", "services", "timeline", "deck", "quests"]
 
     /// Loads and validates a scenario file from disk.
@@ -58,8 +58,10 @@ public enum ScenarioFile {
         let briefing = required("briefing").flatMap { fields.string($0, "briefing", maxLength: 4_000) } ?? ""
         let duration = required("duration").flatMap { fields.duration($0, "duration", in: 60...(24 * 3_600)) } ?? 3_600
         let par = required("par").flatMap { fields.number($0, "par", in: -1e9...1e9) } ?? 0
-        let difficulty = value("difficulty").flatMap {
-            fields.choice($0, "difficulty", Scenario.Level.allCases.map { ($0.rawValue, $0) })
+        // `difficulty:` is the old name of `rating:` (files written before it was renamed still load).
+        if value("rating") != nil, let old = value("difficulty") { fields.report(old, "difficulty", "give rating or its old name difficulty, not both") }
+        let rating = (value("rating") ?? value("difficulty")).flatMap {
+            fields.choice($0, value("rating") == nil ? "difficulty" : "rating", Scenario.Rating.allCases.map { ($0.rawValue, $0) })
         } ?? .normal
         let seed = value("seed").flatMap { fields.integer($0, "seed", in: 0...Int.max) }.map { UInt64($0) } ?? 1
 
@@ -103,7 +105,7 @@ public enum ScenarioFile {
         let deck = value("deck").flatMap { DeckSection.read($0, fields: &fields, world: world, duration: duration) }
         if let node = value("quests") { fleet.quests = QuestSection.read(node, fields: &fields, world: world, duration: duration) }
         guard fields.issues.isEmpty else { throw ScenarioFileError(issues: fields.issues) }
-        return Scenario(id: id, title: title, briefing: briefing, difficulty: difficulty, durationSeconds: duration,
+        return Scenario(id: id, title: title, briefing: briefing, rating: rating, durationSeconds: duration,
                         defaultSeed: seed, fleet: fleet, timeline: timeline, par: par, deck: deck, sourceText: text)
     }
 

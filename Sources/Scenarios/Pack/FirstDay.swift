@@ -3,7 +3,7 @@ enum ScenarioPack {
     static let firstDay = """
         id: first-day
         title: First day at Unicorn.Rentals
-        difficulty: tutorial
+        rating: tutorial
         duration: 2h
         seed: 1
         par: 9800

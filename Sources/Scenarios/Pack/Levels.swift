@@ -2,7 +2,7 @@ extension ScenarioPack {
     static let flashSale = """
         id: flash-sale
         title: Flash sale
-        difficulty: easy
+        rating: easy
         duration: 1h
         seed: 11
         par: 11000
@@ -38,7 +38,7 @@ extension ScenarioPack {
     static let badDeploy = """
         id: bad-deploy
         title: The deploy that passed its health checks
-        difficulty: normal
+        rating: normal
         duration: 1h
         seed: 23
         par: 4500
@@ -78,7 +78,7 @@ extension ScenarioPack {
     static let crashLoop = """
         id: crash-loop
         title: Out of memory, again
-        difficulty: normal
+        rating: normal
         duration: 1h
         seed: 37
         par: 4900
@@ -117,7 +117,7 @@ extension ScenarioPack {
     static let azOutage = """
         id: az-outage
         title: Availability Zone b goes dark
-        difficulty: hard
+        rating: hard
         duration: 1h
         seed: 41
         par: 4900
@@ -151,7 +151,7 @@ extension ScenarioPack {
     static let tightlyCoupled = """
         id: tightly-coupled
         title: Tightly coupled
-        difficulty: hard
+        rating: hard
         duration: 1h
         seed: 53
         par: 1100
@@ -184,7 +184,7 @@ extension ScenarioPack {
     static let microservicesMadness = """
         id: microservices-madness
         title: Microservices Madness
-        difficulty: hard
+        rating: hard
         duration: 2h
         seed: 67
         par: 10400

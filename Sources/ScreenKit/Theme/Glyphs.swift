@@ -11,7 +11,7 @@ public struct Glyphs: Sendable, Hashable {
     public var ok, warning, critical, deploying, idle: String
     public var focusMarker: String
     public var selectionMarker: String
-    public var up, down, flat: String
+    public var up, down: String
     public var paused, playing: String
     public var separator: String
     public var ellipsis: String
@@ -20,14 +20,14 @@ public struct Glyphs: Sendable, Hashable {
         border: Border(topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│"),
         spark: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         ok: "●", warning: "▲", critical: "✖", deploying: "◆", idle: "○",
-        focusMarker: "▶", selectionMarker: "▸", up: "▲", down: "▼", flat: "=",
+        focusMarker: "▶", selectionMarker: "▸", up: "▲", down: "▼",
         paused: "❚❚", playing: "▶", separator: "│", ellipsis: "…")
 
     public static let ascii = Glyphs(
         border: Border(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"),
         spark: ["_", ".", ",", "-", "=", "+", "*", "#"],
         ok: "o", warning: "!", critical: "X", deploying: "~", idle: "-",
-        focusMarker: ">", selectionMarker: ">", up: "^", down: "v", flat: "=",
+        focusMarker: ">", selectionMarker: ">", up: "^", down: "v",
         paused: "||", playing: ">", separator: "|", ellipsis: "~")
 
     /// Whether the set is plain ASCII (then every frame is transliterated to ASCII).

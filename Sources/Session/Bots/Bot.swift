@@ -4,7 +4,6 @@ import Scenarios
 /// A rival team: it looks at the world and answers with commands, through
 /// the same command API a player uses. Bots are deterministic.
 public protocol Bot: Sendable {
-    var name: String { get }
     /// How often the bot looks at the world (a human's reaction time, not every tick).
     var decisionIntervalSeconds: Int { get }
     mutating func commands(observing world: World, scenario: Scenario) -> [Command]
@@ -26,7 +25,6 @@ public enum BotKind: String, Sendable, CaseIterable {
 
 /// Does nothing: the fleet left as it was found. The floor every team should beat.
 public struct IdleBot: Bot {
-    public let name = "idle"
     public let decisionIntervalSeconds = 60
     public init() {}
     public mutating func commands(observing world: World, scenario: Scenario) -> [Command] { [] }
@@ -35,7 +33,6 @@ public struct IdleBot: Bot {
 /// Triples every service at the start and never looks again: survives spikes,
 /// pays for it, and ignores bad deploys and incidents.
 public struct OverprovisionBot: Bot {
-    public let name = "overprovision"
     public let decisionIntervalSeconds = 60
     public var factor = 3
     private var done = false
@@ -54,7 +51,6 @@ public struct OverprovisionBot: Bot {
 /// and resolves incidents as they come: what a team that read the autoscaling
 /// docs but nothing else would do.
 public struct AutoscalerBot: Bot {
-    public let name = "autoscaler"
     public let decisionIntervalSeconds = 30
     public var targetCPU = 55.0
     private var enabled = false

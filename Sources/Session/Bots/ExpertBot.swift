@@ -7,7 +7,6 @@ import Scenarios
 /// services before the OOM kills, fails fast on a slow dependency, and works
 /// its incidents. Deterministic; uses only the player's commands.
 public struct ExpertBot: Bot {
-    public let name = "expert"
     public let decisionIntervalSeconds = 10
     private var started = false
     private var baseline: [String: Int] = [:]

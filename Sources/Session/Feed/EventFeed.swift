@@ -2,11 +2,10 @@ import FleetSim
 
 /// How loud a feed line or log line is; always shown as a word, never by colour alone.
 public enum Severity: Int, Sendable, Comparable, CaseIterable {
-    case debug, info, warning, error
+    case info, warning, error
 
     public var label: String {
         switch self {
-        case .debug: "DEBUG"
         case .info: "INFO"
         case .warning: "WARN"
         case .error: "ERROR"

@@ -61,7 +61,7 @@ public struct Debrief: Sendable {
             standings.append(Standing(name: kind.rawValue, score: rival.score.total, isPlayer: false))
         }
         standings.sort { $0.score != $1.score ? $0.score > $1.score : $0.isPlayer }
-        let injects = session.schedule.map { ($0.tick, $0.fault.text) } + recording.injects.map { ($0.tick, $0.text) }
+        let injects: [(Int, String)] = (session.schedule + recording.injects).map { ($0.tick, $0.fault.text) }
         let incidents = world.incidents.map { incident -> IncidentLine in
             let cause = injects.filter { $0.0 <= incident.openedAt && incident.openedAt - $0.0 <= 1_800 }.max { $0.0 < $1.0 }
             return IncidentLine(incident: incident, timeToDetect: cause.map { incident.openedAt - $0.0 }, cause: cause?.1)

@@ -24,12 +24,12 @@ public struct Recorder: Sendable {
         let tick = session.world.tick
         while commandsWritten < session.commandLog.count {
             let logged = session.commandLog[commandsWritten]
-            lines.append(RecordingEncoder.line(.command(tick: logged.tick, text: logged.command.text)))
+            lines.append(RecordingEncoder.line(.command(tick: logged.tick, logged.command)))
             commandsWritten += 1
         }
         while injectsWritten < session.injectLog.count {
             let logged = session.injectLog[injectsWritten]
-            lines.append(RecordingEncoder.line(.inject(tick: logged.tick, text: logged.fault.text)))
+            lines.append(RecordingEncoder.line(.inject(tick: logged.tick, logged.fault)))
             injectsWritten += 1
         }
         // After the commands of earlier ticks, so ticks never go backwards in the file.
@@ -46,16 +46,29 @@ public struct Recorder: Sendable {
     }
 }
 
+/// Where a replay first parted from its recording: a checkpoint whose world
+/// hash differs, or a recorded command or inject the world refused.
+public struct Divergence: Sendable, Hashable {
+    public var tick: Int
+    /// The file's line, when known.
+    public var line: Int?
+    public var description: String
+}
+
 /// A recording's commands and injects fed back into a session at their
 /// ticks, with every checkpoint compared to the world hash.
 public struct ReplayScript: Sendable {
     public let entries: [RecordingEntry]
+    private let lineNumbers: [Int]
     private var next = 0
-    /// The first checkpoint whose hash did not match: (tick, expected, found).
-    public private(set) var divergence: (tick: Int, expected: String, found: String)?
+    /// The first place the replay parted from the recording.
+    public private(set) var divergence: Divergence?
     public private(set) var checkpointsMatched = 0
 
-    public init(_ recording: Recording) { entries = recording.entries }
+    public init(_ recording: Recording) {
+        entries = recording.entries
+        lineNumbers = recording.lineNumbers
+    }
 
     /// Applies everything due at the session's current tick; call before each advance.
     /// Returns the injects it gave, for the other teams of a match.
@@ -64,30 +77,43 @@ public struct ReplayScript: Sendable {
         var injected: [Fault] = []
         let tick = session.world.tick
         while next < entries.count, entries[next].tick <= tick {
+            let line = next < lineNumbers.count ? lineNumbers[next] : nil
             switch entries[next] {
-            case let .command(_, text):
-                if let command = try? Command.parse(text) { try? session.submit(command) }
-            case let .inject(_, text):
-                if let fault = try? Fault.parse(text) {
-                    try? session.submit(fault)
+            case let .command(_, command):
+                do throws(CommandError) { try session.submit(command) } catch {
+                    diverge(Divergence(tick: tick, line: line, description: "the recorded command '\(command.text)' was refused: \(error.message)"))
+                }
+            case let .inject(_, fault):
+                do throws(CommandError) {
+                    try session.submit(fault)
                     injected.append(fault)
+                } catch {
+                    diverge(Divergence(tick: tick, line: line, description: "the recorded inject '\(fault.text)' was refused: \(error.message)"))
                 }
             case let .checkpoint(at, hash, _), let .end(at, hash, _):
                 if at == tick {
                     let found = session.world.stableHashHex
-                    if found == hash { checkpointsMatched += 1 } else if divergence == nil { divergence = (tick, hash, found) }
+                    if found == hash {
+                        checkpointsMatched += 1
+                    } else {
+                        diverge(Divergence(tick: tick, line: line, description: "expected world hash \(hash), found \(found)"))
+                    }
                 }
             }
             next += 1
         }
         return injected
     }
+
+    private mutating func diverge(_ found: Divergence) {
+        if divergence == nil { divergence = found }
+    }
 }
 
 /// The result of checking a recording headless (`gameday replay --verify`).
 public struct Verification: Sendable {
     public var checkpoints: Int
-    public var divergence: (tick: Int, expected: String, found: String)?
+    public var divergence: Divergence?
     public var lastTick: Int
     public var isTruncated: Bool
     /// When each incident opened, for the replay timeline.

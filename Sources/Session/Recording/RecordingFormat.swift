@@ -35,20 +35,34 @@ public struct RecordingHeader: Sendable, Hashable {
         self.branchTick = branchTick
     }
 
+    /// A header as read back from a file.
+    init(appVersion: String, scenarioID: String, scenarioText: String, scenarioHash: String, difficulty: Difficulty, seed: UInt64,
+         durationSeconds: Int, team: String, parentFile: String?, branchTick: Int?) {
+        self.appVersion = appVersion
+        self.scenarioID = scenarioID
+        self.scenarioText = scenarioText
+        self.scenarioHash = scenarioHash
+        self.difficulty = difficulty
+        self.seed = seed
+        self.durationSeconds = durationSeconds
+        self.team = team
+        self.parentFile = parentFile
+        self.branchTick = branchTick
+    }
+
     public static func hash(of text: String) -> String {
         var hasher = StableHasher()
         hasher.combine(text)
-        let hex = String(hasher.value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return StableHasher.hex(hasher.value)
     }
 }
 
-/// One line of a recording after the header.
+/// One line of a recording after the header, with its command or inject read and typed.
 public enum RecordingEntry: Sendable, Hashable {
     /// A player command, applied at the start of `tick`.
-    case command(tick: Int, text: String)
+    case command(tick: Int, Command)
     /// A fault injected during play (not the scenario's own timeline).
-    case inject(tick: Int, text: String)
+    case inject(tick: Int, Fault)
     /// The world hash at the start of `tick` (every simulated minute).
     case checkpoint(tick: Int, hash: String, score: Double)
     /// The game ended at `tick`.
@@ -61,33 +75,77 @@ public enum RecordingEntry: Sendable, Hashable {
     }
 }
 
+/// A recording line as JSON: one flat object whose `type` says which fields it has.
+/// The encoder writes it; the reader decodes it and checks the fields its type needs.
+struct RecordingLine: Codable {
+    var type: String
+    var format: String?
+    var version: Int?
+    var app: String?
+    var scenario: String?
+    var scenarioText: String?
+    var scenarioHash: String?
+    var difficulty: String?
+    var seed: String?
+    var duration: Int?
+    var team: String?
+    var parent: String?
+    var branchTick: Int?
+    var tick: Int?
+    var text: String?
+    var hash: String?
+    var score: Double?
+
+    init(type: String) { self.type = type }
+}
+
 /// Encodes recording lines as JSON, one object per line, keys sorted.
 public enum RecordingEncoder {
     public static func line(_ header: RecordingHeader) -> String {
-        var object: [String: Any] = [
-            "type": "header", "format": RecordingHeader.format, "version": RecordingHeader.version,
-            "app": header.appVersion, "scenario": header.scenarioID, "scenarioText": header.scenarioText,
-            "scenarioHash": header.scenarioHash, "difficulty": header.difficulty.rawValue, "seed": String(header.seed),
-            "duration": header.durationSeconds, "team": header.team,
-        ]
-        if let parent = header.parentFile { object["parent"] = parent }
-        if let tick = header.branchTick { object["branchTick"] = tick }
-        return encode(object)
+        var line = RecordingLine(type: "header")
+        line.format = RecordingHeader.format
+        line.version = RecordingHeader.version
+        line.app = header.appVersion
+        line.scenario = header.scenarioID
+        line.scenarioText = header.scenarioText
+        line.scenarioHash = header.scenarioHash
+        line.difficulty = header.difficulty.rawValue
+        line.seed = String(header.seed)
+        line.duration = header.durationSeconds
+        line.team = header.team
+        line.parent = header.parentFile
+        line.branchTick = header.branchTick
+        return encode(line)
     }
 
     public static func line(_ entry: RecordingEntry) -> String {
+        var line: RecordingLine
         switch entry {
-        case let .command(tick, text): encode(["type": "command", "tick": tick, "text": text])
-        case let .inject(tick, text): encode(["type": "inject", "tick": tick, "text": text])
-        case let .checkpoint(tick, hash, score): encode(["type": "checkpoint", "tick": tick, "hash": hash, "score": rounded(score)])
-        case let .end(tick, hash, score): encode(["type": "end", "tick": tick, "hash": hash, "score": rounded(score)])
+        case let .command(tick, command):
+            line = RecordingLine(type: "command")
+            line.text = command.text
+            line.tick = tick
+        case let .inject(tick, fault):
+            line = RecordingLine(type: "inject")
+            line.text = fault.text
+            line.tick = tick
+        case let .checkpoint(tick, hash, score), let .end(tick, hash, score):
+            line = RecordingLine(type: { if case .end = entry { "end" } else { "checkpoint" } }())
+            line.tick = tick
+            line.hash = hash
+            line.score = NumberText.hundredths(score)
         }
+        return encode(line)
     }
 
-    private static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
-    private static func encode(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    private static func encode(_ line: RecordingLine) -> String {
+        // Strings, whole numbers and finite doubles always encode.
+        String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
     }
 }

@@ -17,10 +17,11 @@ public struct Recording: Sendable {
     public var isTruncated: Bool
     /// Complete lines read.
     public var lineCount: Int
+    /// The file's line number of each entry (the header is line 1), for messages about them.
+    public var lineNumbers: [Int]
 
-    public var commands: [(tick: Int, text: String)] { entries.compactMap { if case let .command(t, s) = $0 { (t, s) } else { nil } } }
-    public var injects: [(tick: Int, text: String)] { entries.compactMap { if case let .inject(t, s) = $0 { (t, s) } else { nil } } }
-    public var checkpoints: [(tick: Int, hash: String)] { entries.compactMap { if case let .checkpoint(t, h, _) = $0 { (t, h) } else { nil } } }
+    public var commandTicks: [Int] { entries.compactMap { if case let .command(t, _) = $0 { t } else { nil } } }
+    public var injects: [Inject] { entries.compactMap { if case let .inject(t, f) = $0 { Inject(tick: t, fault: f) } else { nil } } }
     /// The last tick the recording covers.
     public var lastTick: Int {
         if case let .end(tick, _, _)? = entries.last { return tick }
@@ -43,58 +44,83 @@ public struct Recording: Sendable {
         // A final line without a newline was cut mid-write: ignore it.
         let cutMidLine = data.last != UInt8(ascii: "\n") && !data.isEmpty
         if cutMidLine || lines.last?.isEmpty == true { lines.removeLast() }
-        guard let first = lines.first, let header = try? object(first), header["type"] as? String == "header" else {
-            throw RecordingError(description: "\(file):1: not a gameday recording (no header line)")
+        func fail(_ line: Int, _ message: String) -> RecordingError { RecordingError(description: "\(file):\(line): \(message)") }
+        guard let first = lines.first else { throw fail(1, "not a gameday recording (the file is empty)") }
+        let header: RecordingLine
+        do { header = try decode(first) } catch { throw fail(1, "not a gameday recording (no header line: \(describe(error)))") }
+        guard header.type == "header" else { throw fail(1, "not a gameday recording (no header line)") }
+        guard header.format == RecordingHeader.format else { throw fail(1, "not a gameday recording (format is not '\(RecordingHeader.format)')") }
+        guard let version = header.version else { throw fail(1, "the header has no format version") }
+        guard version == RecordingHeader.version else {
+            throw fail(1, "recording format version \(version) is not supported (this gameday reads version \(RecordingHeader.version))")
         }
-        guard header["format"] as? String == RecordingHeader.format else {
-            throw RecordingError(description: "\(file):1: not a gameday recording (format is not '\(RecordingHeader.format)')")
-        }
-        guard let version = header["version"] as? Int, version == RecordingHeader.version else {
-            throw RecordingError(description: "\(file):1: recording format version \(header["version"].map { "\($0)" } ?? "missing") is not supported (this gameday reads version \(RecordingHeader.version))")
-        }
-        guard let text = header["scenarioText"] as? String, let hash = header["scenarioHash"] as? String,
-              let seedText = header["seed"] as? String, let seed = UInt64(seedText),
-              let duration = header["duration"] as? Int, duration > 0,
-              let difficulty = (header["difficulty"] as? String).flatMap(Difficulty.init(rawValue:)) else {
-            throw RecordingError(description: "\(file):1: the header is missing scenario, seed, duration or difficulty")
-        }
-        guard RecordingHeader.hash(of: text) == hash else {
-            throw RecordingError(description: "\(file):1: the embedded scenario does not match its hash \(hash): the file was edited or damaged")
-        }
-        let scenario: Scenario
-        do { scenario = try ScenarioFile.parse(text, file: "\(file) (embedded scenario)").adjusted(for: difficulty) } catch {
-            throw RecordingError(description: "\(file):1: the embedded scenario is invalid: \(error.issues.first?.description ?? "")")
-        }
-        var recordingHeader = RecordingHeader(appVersion: header["app"] as? String ?? "?", scenario: scenario, difficulty: difficulty,
-                                              seed: seed, durationSeconds: duration, team: header["team"] as? String ?? "you",
-                                              parentFile: header["parent"] as? String, branchTick: header["branchTick"] as? Int)
-        recordingHeader.scenarioText = text
-        recordingHeader.scenarioHash = hash
+        let recordingHeader = try readHeader(header, fail: { fail(1, $0) }, file: file)
         var entries: [RecordingEntry] = []
+        var numbers: [Int] = []
         var lastTick = 0
-        for (n, line) in lines.enumerated().dropFirst() {
-            let where_ = "\(file):\(n + 1)"
-            guard let object = try? object(line), let type = object["type"] as? String, let tick = object["tick"] as? Int else {
-                throw RecordingError(description: "\(where_): corrupt line (not a JSON object with a type and a tick)")
-            }
-            guard tick >= lastTick, tick <= duration else {
-                throw RecordingError(description: "\(where_): tick \(tick) is out of order or past the game's end")
-            }
-            lastTick = tick
-            switch (type, object["text"] as? String, object["hash"] as? String) {
-            case ("command", let text?, _): entries.append(.command(tick: tick, text: text))
-            case ("inject", let text?, _): entries.append(.inject(tick: tick, text: text))
-            case ("checkpoint", _, let hash?): entries.append(.checkpoint(tick: tick, hash: hash, score: object["score"] as? Double ?? 0))
-            case ("end", _, let hash?): entries.append(.end(tick: tick, hash: hash, score: object["score"] as? Double ?? 0))
-            default: throw RecordingError(description: "\(where_): corrupt line (unknown type '\(type)' or a missing field)")
-            }
+        for (n, bytes) in lines.enumerated().dropFirst() {
+            let entry = try readEntry(bytes, duration: recordingHeader.durationSeconds, after: lastTick) { fail(n + 1, $0) }
+            lastTick = entry.tick
+            entries.append(entry)
+            numbers.append(n + 1)
         }
         let ended: Bool = { if case .end? = entries.last { true } else { false } }()
-        return Recording(header: recordingHeader, scenario: scenario, entries: entries, isTruncated: !ended, lineCount: lines.count)
+        let scenario: Scenario
+        do { scenario = try ScenarioFile.parse(recordingHeader.scenarioText, file: "\(file) (embedded scenario)").adjusted(for: recordingHeader.difficulty) } catch {
+            throw fail(1, "the embedded scenario is invalid: \(error.issues.first?.description ?? "")")
+        }
+        return Recording(header: recordingHeader, scenario: scenario, entries: entries, isTruncated: !ended, lineCount: lines.count, lineNumbers: numbers)
     }
 
-    private static func object(_ line: Data.SubSequence) throws -> [String: Any] {
-        guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { throw RecordingError(description: "") }
-        return object
+    private static func readHeader(_ line: RecordingLine, fail: (String) -> RecordingError, file: String) throws(RecordingError) -> RecordingHeader {
+        guard let text = line.scenarioText, let hash = line.scenarioHash, let seedText = line.seed, let seed = UInt64(seedText),
+              let duration = line.duration, duration > 0,
+              let difficulty = line.difficulty.flatMap(Difficulty.init(rawValue:)) else {
+            throw fail("the header is missing scenario, seed, duration or difficulty")
+        }
+        guard RecordingHeader.hash(of: text) == hash else {
+            throw fail("the embedded scenario does not match its hash \(hash): the file was edited or damaged")
+        }
+        return RecordingHeader(appVersion: line.app ?? "?", scenarioID: line.scenario ?? "?", scenarioText: text, scenarioHash: hash,
+                               difficulty: difficulty, seed: seed, durationSeconds: duration, team: line.team ?? "you",
+                               parentFile: line.parent, branchTick: line.branchTick)
+    }
+
+    private static func readEntry(_ bytes: Data.SubSequence, duration: Int, after lastTick: Int,
+                                  fail: (String) -> RecordingError) throws(RecordingError) -> RecordingEntry {
+        let line: RecordingLine
+        do { line = try decode(bytes) } catch { throw fail("corrupt line (\(describe(error)))") }
+        guard let tick = line.tick else { throw fail("corrupt line (no tick)") }
+        guard tick >= lastTick, tick <= duration else { throw fail("tick \(tick) is out of order or past the game's end") }
+        switch (line.type, line.text, line.hash) {
+        case let ("command", text?, _):
+            do throws(CommandError) { return .command(tick: tick, try Command.parse(text)) } catch {
+                throw fail("damaged command '\(text)': \(error.message)")
+            }
+        case let ("inject", text?, _):
+            do throws(CommandError) { return .inject(tick: tick, try Fault.parse(text)) } catch {
+                throw fail("damaged inject '\(text)': \(error.message)")
+            }
+        case let ("checkpoint", _, hash?): return .checkpoint(tick: tick, hash: hash, score: line.score ?? 0)
+        case let ("end", _, hash?): return .end(tick: tick, hash: hash, score: line.score ?? 0)
+        default: throw fail("corrupt line (unknown type '\(line.type)' or a missing field)")
+        }
+    }
+
+    private static let decoder = JSONDecoder()
+
+    private static func decode(_ bytes: Data.SubSequence) throws -> RecordingLine { try decoder.decode(RecordingLine.self, from: Data(bytes)) }
+
+    /// A decoding error in a few words: which field and what was wrong.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "not JSON" }
+        switch error {
+        case let .typeMismatch(type, context), let .valueNotFound(type, context):
+            let field = context.codingPath.last?.stringValue ?? "the line"
+            return "'\(field)' must be \(type == Int.self ? "a whole number" : type == Double.self ? "a number" : type == String.self ? "text" : "\(type)")"
+        case let .keyNotFound(key, _): return "no '\(key.stringValue)'"
+        case .dataCorrupted: return "not a JSON object"
+        @unknown default: return "not a JSON object"
+        }
     }
 }
