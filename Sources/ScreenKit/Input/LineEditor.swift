@@ -10,6 +10,9 @@ public struct LineEditor: Sendable, Hashable {
 
     public static let historyKept = 100
 
+    /// Display columns before the cursor (where to draw it: wide characters take two).
+    public var cursorColumn: Int { DisplayWidth.of(text.prefix(cursor)) }
+
     public init(text: String = "") { set(text) }
 
     public mutating func set(_ newText: String) {
