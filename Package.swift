@@ -11,6 +11,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gameday", targets: ["gameday"]),
+        // The parsers and the game without the command line, for the fuzz targets in
+        // Tests/Fuzz (a separate package built with -sanitize=fuzzer; see its README).
+        .library(name: "GamedayCore", targets: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Console"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

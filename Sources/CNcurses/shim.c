@@ -4,6 +4,7 @@
 #include "CNcurses.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <ncursesw/curses.h>
@@ -46,30 +47,78 @@ static void *drain(void *unused) {
 }
 
 // --- signals ---------------------------------------------------------------
+//
+// Every signal whose default action ends the process either asks the loop to
+// quit (termination signals: a handler sets a flag, the loop restores the
+// terminal and ends the recording) or, for a crash, restores the terminal in
+// the handler, says where the crash log is, and hands the signal back to whoever
+// handled it before (the Swift runtime's backtracer, which writes the log).
+
+static const int termination_signals[] = {
+    SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM,
+    SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT, SIGXCPU,
+};
+static const int fatal_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGABRT, SIGSYS };
+static struct sigaction previous_fatal[NSIG];
+
+// While the console is up, stderr (fd 2) goes to a diagnostics file: nothing
+// written there can scribble over the screen, and a crash's message and
+// backtrace land in it. The terminal's stderr is kept here for the crash notice.
+static int saved_stderr = -1;
+static char diagnostics_path[1024];
 
 static void on_termination(int signal_number) {
     if (pending_signal == 0) pending_signal = signal_number;
 }
 
-static void write_all(const char *text) {
+static void write_all_to(int fd, const char *text) {
     size_t length = strlen(text);
     while (length > 0) {
-        ssize_t n = write(STDOUT_FILENO, text, length);
+        ssize_t n = write(fd, text, length);
+        if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return;
         text += n;
         length -= (size_t)n;
     }
 }
 
+static void write_all(const char *text) { write_all_to(STDOUT_FILENO, text); }
+
+static const char *signal_name(int signal_number) {
+    switch (signal_number) {
+    case SIGSEGV: return "segmentation fault";
+    case SIGILL: return "illegal instruction: a Swift runtime check failed";
+    case SIGTRAP: return "trace trap";
+    case SIGBUS: return "bus error";
+    case SIGFPE: return "arithmetic error";
+    case SIGABRT: return "aborted";
+    case SIGSYS: return "bad system call";
+    default: return "fatal signal";
+    }
+}
+
 // A crash must not leave the terminal raw and on the alternate screen. Only
-// async-signal-safe calls: restore termios, write the reset sequences, re-raise.
-static void on_fatal(int signal_number) {
+// async-signal-safe calls: restore termios, write the reset sequences, name the
+// crash log, then give the signal to the previous handler.
+static void on_fatal(int signal_number, siginfo_t *info, void *context) {
+    (void)context;
+    int notice = saved_stderr >= 0 ? saved_stderr : STDERR_FILENO;
     if (started) {
         if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &original_termios);
         write_all("\033[?1000l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n");
     }
-    signal(signal_number, SIG_DFL);
-    raise(signal_number);
+    write_all_to(notice, "gameday crashed (");
+    write_all_to(notice, signal_name(signal_number));
+    write_all_to(notice, "); the terminal is restored");
+    if (saved_stderr >= 0 && diagnostics_path[0]) {
+        write_all_to(notice, ". Crash log: ");
+        write_all_to(notice, diagnostics_path);
+    }
+    write_all_to(notice, "\n");
+    sigaction(signal_number, &previous_fatal[signal_number], NULL);
+    // A fault (si_code > 0) happens again when the handler returns, now delivered to
+    // the previous handler with its true context; a sent signal (abort, kill) is re-raised.
+    if (info == NULL || info->si_code <= 0) raise(signal_number);
 }
 
 void gd_install_signal_handlers(void) {
@@ -78,23 +127,48 @@ void gd_install_signal_handlers(void) {
     sigemptyset(&action.sa_mask);
     action.sa_handler = on_termination;
     action.sa_flags = 0;  // no SA_RESTART: a blocking read returns so the loop sees the flag
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
+    for (size_t i = 0; i < sizeof termination_signals / sizeof termination_signals[0]; ++i) {
+        sigaction(termination_signals[i], &action, NULL);
+    }
+    for (int n = SIGRTMIN; n <= SIGRTMAX; ++n) sigaction(n, &action, NULL);
+    // Past a file size limit a write fails with EFBIG instead: the recording stops, the game goes on.
+    signal(SIGXFSZ, SIG_IGN);
     struct sigaction fatal;
     memset(&fatal, 0, sizeof fatal);
     sigemptyset(&fatal.sa_mask);
-    fatal.sa_handler = on_fatal;
-    fatal.sa_flags = (int)SA_RESETHAND;
-    sigaction(SIGSEGV, &fatal, NULL);
-    sigaction(SIGILL, &fatal, NULL);
-    sigaction(SIGTRAP, &fatal, NULL);
-    sigaction(SIGBUS, &fatal, NULL);
-    sigaction(SIGFPE, &fatal, NULL);
-    sigaction(SIGABRT, &fatal, NULL);
+    fatal.sa_sigaction = on_fatal;
+    fatal.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; ++i) {
+        struct sigaction previous;
+        sigaction(fatal_signals[i], &fatal, &previous);
+        // Installed twice (a second screen in one process): keep the first previous handler.
+        if (previous.sa_sigaction != on_fatal) previous_fatal[fatal_signals[i]] = previous;
+    }
 }
 
 int gd_pending_signal(void) { return pending_signal; }
+
+int gd_divert_stderr(int fd, const char *path) {
+    if (saved_stderr >= 0) return 0;
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0) return -1;
+    if (dup2(fd, STDERR_FILENO) < 0) {
+        close(saved);
+        return -1;
+    }
+    fcntl(saved, F_SETFD, FD_CLOEXEC);
+    strncpy(diagnostics_path, path, sizeof diagnostics_path - 1);
+    diagnostics_path[sizeof diagnostics_path - 1] = '\0';
+    saved_stderr = saved;
+    return 0;
+}
+
+static void restore_stderr(void) {
+    if (saved_stderr < 0) return;
+    dup2(saved_stderr, STDERR_FILENO);
+    close(saved_stderr);
+    saved_stderr = -1;
+}
 
 // --- start and stop --------------------------------------------------------
 
@@ -207,6 +281,7 @@ void gd_stop(void) {
         pty_master = -1;
     }
     if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &original_termios);
+    restore_stderr();
 }
 
 int gd_locale_is_utf8(void) {

@@ -22,14 +22,28 @@ public final class TerminalScreen {
     private var theme: Theme = .dark
     private var stopped = false
 
+    /// A file that takes the process's stderr while the screen is up: what would
+    /// scribble over the screen goes there, and so do a crash's message and backtrace.
+    public struct Diagnostics: Sendable {
+        public var descriptor: Int32
+        public var path: String
+        public init(descriptor: Int32, path: String) {
+            self.descriptor = descriptor
+            self.path = path
+        }
+    }
+
     /// Starts full-screen mode. Throws when stdin/stdout is not a terminal or
-    /// TERM cannot address the cursor; nothing is drawn in that case.
-    public static func start(theme: Theme, noColor: Bool, forceASCII: Bool, environment: [String: String]) throws(TerminalError) -> TerminalScreen {
+    /// TERM cannot address the cursor; nothing is drawn in that case. Once the
+    /// screen is up, stderr goes to `diagnostics` (until `stop`).
+    public static func start(theme: Theme, noColor: Bool, forceASCII: Bool, environment: [String: String],
+                             diagnostics: Diagnostics? = nil) throws(TerminalError) -> TerminalScreen {
         gd_install_signal_handlers()
         var error = [CChar](repeating: 0, count: 512)
         guard gd_start(&error, Int32(error.count)) == 0 else {
             throw TerminalError(message: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
+        if let diagnostics { _ = gd_divert_stderr(diagnostics.descriptor, diagnostics.path) }
         let screen = TerminalScreen(glyphs: forceASCII || gd_locale_is_utf8() == 0 ? .ascii : .unicode)
         screen.configure(theme: theme, depth: ColorDepth.detect(colors: Int(gd_colors()), environment: environment, noColorFlag: noColor))
         return screen
@@ -149,7 +163,7 @@ public final class TerminalScreen {
 
     public func bell() { gd_beep() }
 
-    /// The termination signal (SIGINT, SIGTERM, SIGHUP) received, if any.
+    /// The termination signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1…), if any.
     public var pendingSignal: Int32? {
         let signal = gd_pending_signal()
         return signal == 0 ? nil : signal

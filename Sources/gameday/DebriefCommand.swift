@@ -24,14 +24,7 @@ extension Gameday {
         func run() throws {
             let recording = try RecordingLoader.load(file)
             let debrief = try Debrief.make(recording)
-            print(format == .markdown ? DebriefFormat.markdown(debrief) : DebriefFormat.json(debrief))
+            StandardOutput.write(format == .markdown ? DebriefFormat.markdown(debrief) : DebriefFormat.json(debrief))
         }
-    }
-}
-
-/// Loads a recording or turns its problem into the one-line error.
-enum RecordingLoader {
-    static func load(_ file: String) throws -> Recording {
-        do { return try Recording.load(path: file) } catch { throw GamedayError(error.description) }
     }
 }

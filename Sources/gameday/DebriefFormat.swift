@@ -11,6 +11,11 @@ enum DebriefFormat {
         var out = ["# Debrief: \(d.scenarioTitle)", ""]
         out.append("Team **\(d.team)**, scenario `\(d.scenarioID)`, seed \(d.seed), played to \(GameTime.format(d.endTick))"
                    + (d.truncated ? " (recording cut short: replayed to its last complete line)." : "."))
+        if let divergence = d.divergence {
+            out += ["", "**The recording diverged** at \(GameTime.format(divergence.tick))\(divergence.line.map { " (line \($0))" } ?? ""): "
+                    + "\(divergence.description). It was edited, damaged, or made by a gameday whose simulation differs: "
+                    + "from there on this debrief shows the game as replayed here, not as it was played."]
+        }
         out += ["", "## Score", ""]
         out.append("**\(points(d.score.total))** against par \(points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
         out += ["", "| team | score |", "| --- | ---: |"]
@@ -58,7 +63,9 @@ enum DebriefFormat {
         struct CommandLine: Encodable { var tick: Int; var command: String; var effect: String? }
         struct Point: Encodable { var minute: Int; var score: Double }
         struct Expert: Encodable { var score: Double; var commands: [CommandLine] }
+        struct Diverged: Encodable { var tick: Int; var line: Int?; var description: String }
         var scenario, team, seed: String
+        var diverged: Diverged?
         var endTick: Int, truncated: Bool, score: Double, par: Double, rank: Int
         var standings: [Team], incidents: [IncidentLine], commands: [CommandLine], trend: [Point], expert: Expert
 
@@ -66,6 +73,7 @@ enum DebriefFormat {
             let round = NumberText.hundredths
             scenario = d.scenarioID; team = d.team; seed = String(d.seed); endTick = d.endTick; truncated = d.truncated
             score = round(d.score.total); par = d.par; rank = d.rank
+            diverged = d.divergence.map { Diverged(tick: $0.tick, line: $0.line, description: $0.description) }
             standings = d.standings.map { Team(team: $0.name, score: round($0.score), you: $0.isPlayer) }
             incidents = d.incidents.map {
                 let i = $0.incident

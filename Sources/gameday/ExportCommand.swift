@@ -15,8 +15,11 @@ extension Gameday {
         @Argument(help: "A recording (.jsonl).", completion: .file(extensions: ["jsonl"]))
         var file: String
 
-        @Option(help: "Where to write the asciicast.")
+        @Option(help: "Where to write the asciicast (a new file: an existing one is not replaced).")
         var asciicast: String
+
+        @Flag(help: "Replace the --asciicast file if it exists (never a link, device or the recording itself).")
+        var force = false
 
         @Option(help: "Terminal size, WIDTHxHEIGHT (at least 80x24).")
         var size = "120x40"
@@ -29,10 +32,31 @@ extension Gameday {
             guard (1...3_600).contains(speed) else { throw GamedayError("--speed must be 1…3600, got \(speed)") }
             let recording = try RecordingLoader.load(file)
             let cast = try Asciicast.render(recording, width: width, height: height, speed: speed)
-            guard FileManager.default.createFile(atPath: asciicast, contents: Data(cast.utf8)) else {
-                throw GamedayError("cannot write \(asciicast)")
-            }
-            print("wrote \(asciicast): \(Format.fixed(Double(recording.lastTick) / Double(speed), 1)) s of video at \(width)×\(height)")
+            try Self.write(cast, to: asciicast, force: force, input: file)
+            StandardOutput.write("wrote \(asciicast): \(Format.fixed(Double(recording.lastTick) / Double(speed), 1)) s of video at \(width)×\(height)")
+        }
+    }
+}
+
+extension Gameday.Export {
+    /// Writes the whole cast to a new file, or nothing: a cast cut short by a
+    /// full disk is removed, since a video without its end is of no use.
+    static func write(_ cast: String, to path: String, force: Bool, input: String) throws(GamedayError) {
+        let output: OutputFile
+        do {
+            output = try OutputFile.create(path, force: force, inputs: [OutputFile.Input(path: input, role: "the recording being exported")])
+        } catch {
+            throw GamedayError(error.description)
+        }
+        do throws(WriteFailure) {
+            try output.write(cast.utf8)
+        } catch {
+            output.discard()
+            throw GamedayError("cannot write \(path): \(SystemError.reason(error.code)) (nothing was written)")
+        }
+        if let failure = output.close() {
+            _ = unlink(path)
+            throw GamedayError("cannot write \(path): \(SystemError.reason(failure.code)) (nothing was written)")
         }
     }
 }
@@ -43,7 +67,7 @@ enum Asciicast {
         var app = ConsoleApp(match: try Match(replaying: recording), width: width, height: height)
         _ = app.handle(.enter, now: 0)
         let header = Header(width: width, height: height,
-                            title: "gameday: \(recording.scenario.title) (\(recording.header.team), seed \(recording.header.seed))")
+                            title: ControlCharacters.escaped("gameday: \(recording.scenario.title) (\(recording.header.team), seed \(recording.header.seed))"))
         var lines = [JSONOutput.line(header)]
         let step = max(1, speed / 4)
         var tick = 0

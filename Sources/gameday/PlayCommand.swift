@@ -33,8 +33,11 @@ extension Gameday {
         @Flag(help: "Do not record this game.")
         var noRecord = false
 
-        @Option(help: "Where to write the recording (default: under $XDG_DATA_HOME/gameday/recordings).")
+        @Option(help: "Where to write the recording (default: a new file under $XDG_DATA_HOME/gameday/recordings).")
         var record: String?
+
+        @Flag(help: "Replace the --record file if it exists (never a link, device or the scenario file).")
+        var force = false
 
         @OptionGroup var look: ScreenOptions
 
@@ -48,46 +51,52 @@ extension Gameday {
             guard GameClock.speeds.contains(speed) else {
                 throw GamedayError("speed must be one of \(GameClock.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
             }
-            guard (1...24).contains(team.count), team.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
-                throw GamedayError("team name must be 1…24 letters, digits, spaces, - _ or ., got '\(team)'")
-            }
+            try TeamName.validate(team)
         }
+
+        /// Where the advice goes when the recording cannot be written.
+        static let recordingHint = " (play without recording: --no-record; or choose the file: --record PATH)"
 
         func run() throws {
             let (scenario, seed, durationSeconds) = try game.resolve()
             let match = try Match(scenario: scenario, seed: seed, durationSeconds: durationSeconds, teamName: team)
-            let (screen, themeProblem) = try look.start()
+            let (screen, themeProblem, crashLog) = try look.start()
             // Recorded only once the console is up: a refused terminal leaves no empty file.
-            let environment = ProcessInfo.processInfo.environment
-            var recording: (file: RecordingFile, recorder: Recorder)?
+            var recording: GameRecording?
             if !noRecord && !exitAfterFirstFrame && !crashAfterFirstFrame {
-                let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: game.difficulty,
-                                             seed: match.world.seed, durationSeconds: match.player.durationSeconds, team: team)
-                let file: RecordingFile
                 do {
-                    file = try RecordingFile(path: record ?? RecordingFile.defaultPath(scenario: scenario.id, environment: environment))
+                    recording = try startRecording(scenario: scenario, match: match)
                 } catch {
                     screen.stop()
+                    crashLog?.finish()
                     throw error
                 }
-                let recorder = Recorder(header: header)
-                file.append([recorder.headerLine])
-                recording = (file, recorder)
             }
-            var loop = ConsoleLoop(screen: screen, app: ConsoleApp(match: match, speed: speed))
-            if let file = recording?.file, var recorder = recording?.recorder {
-                loop.onProgress = { session in file.append(recorder.lines(for: session)) }
-                loop.onFinish = { session in file.append(recorder.lines(for: session) + [recorder.endLine(for: session)]) }
-            }
+            var loop = ConsoleLoop(screen: screen, app: ConsoleApp(match: match, speed: speed), recording: recording)
             ScreenOptions.prepare(&loop.app, themeProblem: themeProblem)
             let status = loop.run(exitAfterFirstFrame: exitAfterFirstFrame || crashAfterFirstFrame)
             if crashAfterFirstFrame { fatalError("crash requested by --crash-after-first-frame") }
             screen.stop()
-            if let file = recording?.file {
-                file.close()
-                print("recording: \(file.path)  (replay with: gameday replay \(file.path))")
+            crashLog?.finish()
+            if let recording {
+                if let stop = recording.stop { StandardError.writeLine("gameday: \(stop.summary)") }
+                StandardOutput.write("recording: \(recording.path)  (replay with: gameday replay \(recording.path))")
             }
             if status != 0 { throw ExitCode(status) }
+        }
+
+        /// Creates the recording (a new file: never replacing one) and writes its header.
+        private func startRecording(scenario: Scenario, match: Match) throws(GamedayError) -> GameRecording {
+            let environment = ProcessInfo.processInfo.environment
+            let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: game.difficulty,
+                                         seed: match.world.seed, durationSeconds: match.player.durationSeconds, team: team)
+            let file = if let record {
+                try RecordingFile.create(record, force: force, inputs: game.inputs + look.inputs, hint: Self.recordingHint)
+            } else {
+                try RecordingFile.createUnique(in: DataFolders.recordings(environment: environment),
+                                               name: "\(scenario.id)-\(DataFolders.stamp())", hint: Self.recordingHint)
+            }
+            return try GameRecording(file: file, header: header, hint: Self.recordingHint)
         }
     }
 }

@@ -36,47 +36,42 @@ extension Gameday {
             let recording = try RecordingLoader.load(file)
             let verification = try Verification.run(recording)
             if verify {
-                if recording.isTruncated { print("\(file): cut short: replayed to its last complete line (line \(recording.lineCount), \(GameTime.format(recording.lastTick)))") }
+                if recording.isTruncated {
+                    StandardOutput.write("\(file): cut short: replayed to its last complete line (line \(recording.lineCount), \(GameTime.format(recording.lastTick)))")
+                }
                 if let divergence = verification.divergence {
                     let line = divergence.line.map { ":\($0)" } ?? ""
-                    print("\(file)\(line): diverged at \(GameTime.format(divergence.tick)) (tick \(divergence.tick)): \(divergence.description)")
+                    StandardOutput.write("\(file)\(line): diverged at \(GameTime.format(divergence.tick)) (tick \(divergence.tick)): \(divergence.description)")
                     throw ExitCode(1)
                 }
-                print("\(file): ok: \(verification.checkpoints) checkpoints match, \(GameTime.format(verification.lastTick)) replayed")
+                StandardOutput.write("\(file): ok: \(verification.checkpoints) checkpoints match, \(GameTime.format(verification.lastTick)) replayed")
                 return
             }
             let match = try Match(replaying: recording)
             let replay = ReplayState(file: file, endTick: recording.lastTick, isTruncated: recording.isTruncated,
                                      commandTicks: recording.commandTicks, incidentTicks: verification.incidentTicks, start: match)
-            let (screen, themeProblem) = try look.start()
+            let (screen, themeProblem, crashLog) = try look.start()
             var loop = ConsoleLoop(screen: screen, app: ConsoleApp(replaying: match, replay: replay, speed: speed))
-            var branch: (file: RecordingFile, recorder: Recorder)?
-            loop.onTakeOver = { tick, session in
+            let file = self.file
+            loop.startBranch = { tick, session throws(GamedayError) in
                 let header = RecordingHeader(appVersion: Gameday.version, scenario: recording.scenario, difficulty: recording.header.difficulty,
                                              seed: recording.header.seed, durationSeconds: recording.header.durationSeconds,
                                              team: recording.header.team, parentFile: file, branchTick: tick)
-                let path = file.hasSuffix(".jsonl") ? String(file.dropLast(6)) + "-branch-\(tick).jsonl" : file + "-branch-\(tick).jsonl"
-                guard let output = try? RecordingFile(path: path) else { return }
-                var recorder = Recorder(header: header)
-                output.append([recorder.headerLine] + recorder.lines(for: session))
-                branch = (output, recorder)
-            }
-            loop.onProgress = { session in
-                if var current = branch {
-                    current.file.append(current.recorder.lines(for: session))
-                    branch = current
-                }
-            }
-            loop.onFinish = { session in
-                if var current = branch { current.file.append(current.recorder.lines(for: session) + [current.recorder.endLine(for: session)]) }
+                let folder = (file as NSString).deletingLastPathComponent
+                let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + "-branch-\(tick)"
+                let output = try RecordingFile.createUnique(in: folder.isEmpty ? "." : folder, name: name, hint: "")
+                let branch = try GameRecording(file: output, header: header, hint: "")
+                branch.record(session)
+                return branch
             }
             ScreenOptions.prepare(&loop.app, themeProblem: themeProblem)
             let status = loop.run()
             screen.stop()
-            if recording.isTruncated { print("\(file) was cut short: replayed to its last complete line") }
-            if let branch {
-                branch.file.close()
-                print("branch recording: \(branch.file.path)  (replay with: gameday replay \(branch.file.path))")
+            crashLog?.finish()
+            if recording.isTruncated { StandardOutput.write("\(file) was cut short: replayed to its last complete line") }
+            if let branch = loop.recording {
+                if let stop = branch.stop { StandardError.writeLine("gameday: \(stop.summary)") }
+                StandardOutput.write("branch recording: \(branch.path)  (replay with: gameday replay \(branch.path))")
             }
             if status != 0 { throw ExitCode(status) }
         }

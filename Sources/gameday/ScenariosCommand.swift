@@ -48,27 +48,13 @@ extension Gameday {
 
             func run() throws {
                 do {
-                    let scenario = try ScenarioFile.load(path: file)
-                    print("\(file): ok: \(scenario.id), \(GameTime.format(scenario.durationSeconds)), \(scenario.timeline.count) injects, \(scenario.fleet.quests.count) quests, par \(Int(scenario.par))")
+                    let scenario = try ScenarioLookup.load(path: file)
+                    StandardOutput.write("\(file): ok: \(scenario.id), \(GameTime.format(scenario.durationSeconds)), \(scenario.timeline.count) injects, \(scenario.fleet.quests.count) quests, par \(Int(scenario.par))")
                 } catch {
                     for issue in error.issues { StandardError.writeLine(issue.description) }
                     throw ExitCode(2)
                 }
             }
         }
-    }
-}
-
-/// Finds a scenario by built-in id or, when the name looks like a path, by loading the file.
-enum ScenarioLookup {
-    static func find(_ name: String) throws -> Scenario {
-        if let builtIn = BuiltInScenarios.named(name) { return builtIn }
-        if name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") || FileManager.default.fileExists(atPath: name) {
-            do { return try ScenarioFile.load(path: name) } catch {
-                for issue in error.issues.dropLast() { StandardError.writeLine(issue.description) }
-                throw GamedayError(error.issues.last?.description ?? "invalid scenario file")
-            }
-        }
-        throw GamedayError("unknown scenario '\(name)' (scenarios: \(BuiltInScenarios.ids.joined(separator: ", ")); or a path to a .yaml file)")
     }
 }

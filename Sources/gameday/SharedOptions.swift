@@ -22,6 +22,9 @@ struct GameOptions: ParsableArguments {
     @Option(help: "How long to play: 2h, 90m, 45s, 1h30m or HH:MM:SS; defaults to the scenario's length.")
     var duration: String?
 
+    /// The longest game, as in scenario files: 24 hours.
+    static let maxDurationSeconds = 24 * 3_600
+
     /// The scenario at the chosen difficulty, the seed and the length, or a one-line error.
     func resolve() throws -> (scenario: Scenario, seed: UInt64, durationSeconds: Int) {
         let found = try ScenarioLookup.find(scenario).adjusted(for: difficulty)
@@ -31,9 +34,27 @@ struct GameOptions: ParsableArguments {
             guard let seconds = GameTime.parse(duration), seconds > 0 else {
                 throw GamedayError("cannot read duration '\(duration)' (use e.g. 2h, 90m, 45s, 1h30m or 01:30:00)")
             }
+            guard seconds <= Self.maxDurationSeconds else {
+                throw GamedayError("duration '\(duration)' is longer than 24 hours, the longest game (as in scenario files)")
+            }
             durationSeconds = seconds
         }
         return (found, seed.map { UInt64($0) } ?? found.defaultSeed, durationSeconds)
+    }
+
+    /// The scenario file a game reads, which its recording must not overwrite.
+    var inputs: [OutputFile.Input] {
+        ScenarioLookup.isFile(scenario) ? [OutputFile.Input(path: scenario, role: "the scenario file being played")] : []
+    }
+}
+
+/// A team's name on the scoreboard and in recordings (`play` and `simulate`).
+enum TeamName {
+    /// The name, or a one-line error saying what a name may hold.
+    static func validate(_ team: String) throws {
+        guard (1...24).contains(team.count), team.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
+            throw GamedayError("team name must be 1…24 letters, digits, spaces, - _ or ., got '\(team)'")
+        }
     }
 }
 
@@ -49,18 +70,28 @@ struct ScreenOptions: ParsableArguments {
     @Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).")
     var ascii = false
 
-    /// Starts the full-screen terminal with the chosen theme. Theme problems are
-    /// returned (the game starts in dark); a terminal that cannot be used is a one-line error.
-    func start() throws -> (screen: TerminalScreen, themeProblem: String?) {
+    /// Starts the full-screen terminal with the chosen theme, stderr going to a
+    /// crash log while it is up. Theme problems are returned (the game starts in
+    /// dark); a terminal that cannot be used is a one-line error.
+    func start() throws -> (screen: TerminalScreen, themeProblem: String?, crashLog: CrashLog?) {
         let environment = ProcessInfo.processInfo.environment
         let starting = ThemeLoader.startingTheme(option: theme, environment: environment)
         for message in starting.messages { StandardError.writeLine("gameday: \(message)") }
+        let crashLog = CrashLog.create(environment: environment)
         do {
-            let screen = try TerminalScreen.start(theme: starting.theme, noColor: noColor, forceASCII: ascii, environment: environment)
-            return (screen, starting.messages.first)
+            let screen = try TerminalScreen.start(theme: starting.theme, noColor: noColor, forceASCII: ascii, environment: environment,
+                                                  diagnostics: crashLog?.diagnostics)
+            return (screen, starting.messages.first, crashLog)
         } catch {
+            crashLog?.finish()
             throw GamedayError("cannot start the console: \(error.message)")
         }
+    }
+
+    /// The theme file the console reads, which a recording must not overwrite.
+    var inputs: [OutputFile.Input] {
+        guard let theme, theme.contains("/") || theme.hasSuffix(".yaml") else { return [] }
+        return [OutputFile.Input(path: theme, role: "the theme file")]
     }
 
     /// Tells the console the themes it can switch to and any problem with the starting one.

@@ -32,8 +32,11 @@ extension Gameday {
             valueName: "TIME COMMAND"))
         var commands: [String] = []
 
-        @Option(help: "Write a recording of the run (JSON Lines) to this file.")
+        @Option(help: "Write a recording of the run (JSON Lines) to this file (a new file: an existing one is not replaced).")
         var record: String?
+
+        @Flag(help: "Replace the --record file if it exists (never a link, device or the scenario file).")
+        var force = false
 
         @Option(help: "Team name in the recording.")
         var team = "you"
@@ -44,32 +47,40 @@ extension Gameday {
         @Flag(help: "Print every event (ECS, load balancer, alarms, commands) as it happens, before the summary.")
         var events = false
 
+        /// The exit status when the run finished but its recording could not be written whole (EX_IOERR).
+        static let recordingFailedStatus: Int32 = 74
+
+        func validate() throws {
+            try TeamName.validate(team)
+        }
+
         func run() throws {
             let (scenario, seedValue, durationSeconds) = try game.resolve()
             let script = try commands.map(Self.scheduledCommand)
             try Self.checkServices(in: script, scenario: scenario)
-            var recording: (file: RecordingFile, recorder: Recorder)?
+            var recording: GameRecording?
             if let record {
                 let header = RecordingHeader(appVersion: Gameday.version, scenario: scenario, difficulty: game.difficulty, seed: seedValue,
                                              durationSeconds: durationSeconds, team: team)
-                let file = try RecordingFile(path: record)
-                let recorder = Recorder(header: header)
-                file.append([recorder.headerLine])
-                recording = (file, recorder)
+                let file = try RecordingFile.create(record, force: force, inputs: game.inputs, hint: "")
+                recording = try GameRecording(file: file, header: header, hint: "")
             }
             var last: GameSession?
             let summary = try HeadlessRun.play(
                 scenario: scenario, seed: seedValue, durationSeconds: durationSeconds, bot: bot, script: script,
-                onEvent: events ? { print("\(GameTime.format($0.tick))  \($0.message)") } : nil,
-                onTick: recording == nil ? nil : { session in
-                    recording!.file.append(recording!.recorder.lines(for: session))
-                    last = session
+                onEvent: events ? { StandardOutput.write("\(GameTime.format($0.tick))  \($0.message)") } : nil,
+                onTick: recording.map { recording in
+                    { session in
+                        recording.record(session)
+                        last = session
+                    }
                 })
-            if let recording, let last {
-                recording.file.append([recording.recorder.endLine(for: last)])
-                recording.file.close()
+            if let recording, let last { recording.finish(last) }
+            StandardOutput.write(json ? SummaryFormat.json(summary) : SummaryFormat.text(summary))
+            if let stop = recording?.stop {
+                StandardError.writeLine("gameday: \(stop.summary)")
+                throw ExitCode(Self.recordingFailedStatus)
             }
-            print(json ? SummaryFormat.json(summary) : SummaryFormat.text(summary))
             // Like a test runner: a run that falls short of par fails.
             if !summary.madePar { throw ExitCode(1) }
         }

@@ -34,6 +34,7 @@ enum ThemeLoader {
     static func available(environment: [String: String]) -> [(name: String, origin: Origin)] {
         var found: [(name: String, origin: Origin)] = []
         for folder in folders(environment: environment) {
+            // A missing or unreadable folder holds no themes.
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
             for file in files where !found.contains(where: { $0.name == String(file.dropLast(5)) }) {
                 found.append((String(file.dropLast(5)), .file(folder + "/" + file)))
@@ -57,13 +58,14 @@ enum ThemeLoader {
         }
         switch origin {
         case let .builtIn(text):
-            do { return try ThemeFile.parse(text, file: "\(nameOrPath) (built in)") } catch { throw GamedayError(error.description) }
+            do { return try ThemeFile.parse(text, file: "\(nameOrPath) (built in)") } catch { throw GamedayError(lines: error.errors) }
         case let .file(path):
-            guard let data = FileManager.default.contents(atPath: path) else { throw GamedayError("\(path): cannot read the theme file") }
-            guard data.count <= ThemeFile.maxBytes, let text = String(data: data, encoding: .utf8) else {
-                throw GamedayError("\(path): not a theme file (too large or not UTF-8)")
+            let data: Data
+            do { data = try BoundedFile.read(path, maxBytes: ThemeFile.maxBytes, kind: "theme files") } catch {
+                throw GamedayError("\(path): cannot read the theme file: \(error.reason)")
             }
-            do { return try ThemeFile.parse(text, file: path) } catch { throw GamedayError(error.description) }
+            guard let text = String(validating: data, as: UTF8.self) else { throw GamedayError("\(path): not a theme file (not UTF-8 text)") }
+            do { return try ThemeFile.parse(text, file: path) } catch { throw GamedayError(lines: error.errors) }
         }
     }
 
@@ -75,7 +77,7 @@ enum ThemeLoader {
             let (theme, warnings) = try load(name, environment: environment)
             return (theme, warnings.map { "warning: \($0)" })
         } catch {
-            return (.dark, ["\(error)", "theme '\(name)' not used: starting with dark"])
+            return (.dark, ((error as? GamedayError)?.lines ?? ["cannot load the theme"]) + ["theme '\(name)' not used: starting with dark"])
         }
     }
 }

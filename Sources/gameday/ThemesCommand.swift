@@ -18,8 +18,9 @@ extension Gameday {
             func run() throws {
                 let environment = ProcessInfo.processInfo.environment
                 for (name, origin) in ThemeLoader.available(environment: environment) {
+                    // A theme that does not load is listed without its description; `preview` says why.
                     let description = (try? ThemeLoader.load(name, environment: environment))?.theme.description ?? ""
-                    print(name + String(repeating: " ", count: max(1, 16 - DisplayWidth.of(name))) + description + "  (" + origin.description + ")")
+                    StandardOutput.write(name + String(repeating: " ", count: max(1, 16 - DisplayWidth.of(name))) + description + "  (" + origin.description + ")")
                 }
             }
         }

@@ -295,7 +295,9 @@ import Testing
         let theme = Theme.dark
         #expect(theme.monochromeAttributes(.critical) != theme.monochromeAttributes(.warning))
         #expect(theme.monochromeAttributes(.warning) != theme.monochromeAttributes(.ok))
-        #expect(ColorDepth.detect(colors: 256, environment: ["NO_COLOR": ""], noColorFlag: false) == .monochrome)
+        #expect(ColorDepth.detect(colors: 256, environment: ["NO_COLOR": "1"], noColorFlag: false) == .monochrome)
+        // no-color.org: only a value that is not empty turns colour off.
+        #expect(ColorDepth.detect(colors: 256, environment: ["NO_COLOR": ""], noColorFlag: false) == .indexed256)
         #expect(ColorDepth.detect(colors: 256, environment: [:], noColorFlag: true) == .monochrome)
         #expect(ColorDepth.detect(colors: 256, environment: ["COLORTERM": "truecolor"], noColorFlag: false) == .trueColor)
         #expect(ColorDepth.detect(colors: 8, environment: [:], noColorFlag: false) == .basic8)

@@ -19,7 +19,7 @@ import Testing
             .components(separatedBy: " | ")
         var report = ""
         do {
-            _ = try ScenarioFile.load(path: path)
+            _ = try ScenarioFile.parse(text, file: path)
             Issue.record("\(file) was accepted")
         } catch {
             report = error.issues.map(\.description).joined(separator: "\n")
@@ -31,16 +31,29 @@ import Testing
         }
     }
 
-    @Test func oversizedFilesAreRefusedBeforeParsing() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).yaml").path
-        try String(repeating: "# padding\n", count: 30_000).write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ScenarioFileError.self) { try ScenarioFile.load(path: path) }
-        do { _ = try ScenarioFile.load(path: path) } catch { #expect(error.description.contains("scenario files are at most 262144 bytes")) }
+    @Test func oversizedTextIsRefusedBeforeParsing() throws {
+        let text = String(repeating: "# padding\n", count: 30_000)
+        do { _ = try ScenarioFile.parse(text, file: "huge.yaml"); Issue.record("accepted") } catch {
+            #expect(error.description == "huge.yaml:1:1: more than 262144 bytes")
+        }
     }
 
-    @Test func missingFilesAndFoldersSaySo() {
-        do { _ = try ScenarioFile.load(path: "/no/such.yaml") } catch { #expect(error.description == "/no/such.yaml:1:1: no such file") }
-        do { _ = try ScenarioFile.load(path: "/tmp") } catch { #expect(error.description.contains("is a folder")) }
+    /// A control character is reported where it is (line and column, counted as
+    /// Yams counts them), by its code point, never echoed.
+    @Test func controlCharactersAreReportedWhereTheyAre() throws {
+        let raw = "id: x\ntitle: ab\u{1B}]0;pwned\u{07}c\n"
+        do { _ = try ScenarioFile.parse(raw, file: "c.yaml"); Issue.record("accepted") } catch {
+            #expect(error.description == "c.yaml:2:10: YAML: control characters are not allowed (found U+001B)")
+        }
+        let third = "id: x\ntitle: ok\nbriefing: one\u{07}\n"
+        do { _ = try ScenarioFile.parse(third, file: "c.yaml"); Issue.record("accepted") } catch {
+            #expect(error.description == "c.yaml:3:14: YAML: control characters are not allowed (found U+0007)")
+        }
+        // Quoted YAML can spell a control character with an escape: refused in text, at the value.
+        let escaped = "id: x\ntitle: \"ab\\e]0;pwned\\ac\"\nbriefing: b\nduration: 10m\npar: 1\n"
+        do { _ = try ScenarioFile.parse(escaped, file: "e.yaml"); Issue.record("accepted") } catch {
+            #expect(error.description == "e.yaml:2:8: title: control character U+001B is not allowed in text")
+            #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        }
     }
 }

@@ -63,11 +63,20 @@ void gd_put_text(int y, int x, const uint32_t *chars, int count, int pair, int a
 void gd_refresh(void);
 void gd_beep(void);
 
-/// Installs SIGINT/SIGTERM/SIGHUP handlers that only record the signal, and
-/// fatal-signal handlers that restore the terminal before the process dies.
+/// Installs handlers for every signal that ends a process by default: the
+/// termination signals (HUP, INT, QUIT, TERM, USR1, USR2, PIPE, ALRM, VTALRM,
+/// PROF, IO, PWR, STKFLT, XCPU and the real-time ones) only record the signal
+/// for the loop; the fatal ones (SEGV, ILL, TRAP, BUS, FPE, ABRT, SYS) restore
+/// the terminal, name the crash log and pass the signal to the previous handler
+/// (the Swift runtime's backtracer). SIGXFSZ is ignored: writes fail with EFBIG.
 void gd_install_signal_handlers(void);
 /// The first termination signal received since start, or 0.
 int gd_pending_signal(void);
+
+/// Sends stderr to `fd` (a diagnostics file named `path`) until gd_stop, so
+/// nothing written there scribbles over the screen and a crash's message and
+/// backtrace land in the file. Returns 0, or -1 when it could not.
+int gd_divert_stderr(int fd, const char *path);
 
 /// Bytes written to the headless pseudo-terminal since start (benchmarks).
 uint64_t gd_bytes_written(void);

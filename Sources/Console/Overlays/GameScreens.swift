@@ -65,7 +65,7 @@ enum EndScreen {
         y += 1
         buffer.put(Format.fit("INCIDENT", 44) + Format.fit("OPENED", 10) + Format.fit("TO ACK", 9) + "TO MITIGATE", x: inner.x + 2, y: y, role: .dim, attributes: [.bold])
         y += 1
-        for incident in world.incidents where y < inner.maxY - 2 {
+        for incident in world.incidents where y < inner.maxY - (context.state.recordingNotice == nil ? 2 : 4) {
             let ack = incident.acknowledgedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
             let mitigate = incident.mitigatedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
             buffer.put(Format.fit("#\(incident.id) SEV\(incident.severity) \(incident.title)", 44) + Format.fit(GameTime.short(incident.openedAt), 10)
@@ -73,6 +73,11 @@ enum EndScreen {
             y += 1
         }
         if world.incidents.isEmpty { buffer.put("No incidents.", x: inner.x + 2, y: y, role: .dim) }
+        if let notice = context.state.recordingNotice {
+            for (n, line) in Format.wrap("\(context.glyphs.critical) \(notice)", width: inner.width - 4).prefix(2).enumerated() {
+                buffer.put(line, x: inner.x + 2, y: inner.maxY - 3 + n, role: .critical, limit: inner.width - 4)
+            }
+        }
         buffer.put("q or Enter to leave", x: inner.x + 2, y: inner.maxY - 1, role: .accent, attributes: [.bold])
     }
 }

@@ -100,10 +100,12 @@ enum DetailOverlay {
     }
 }
 
-/// Shown instead of the console when the terminal is below the minimum size.
+/// Shown instead of the console when the terminal is below the minimum size;
+/// the game clock waits meanwhile (`ConsoleApp.isClockRunning`).
 enum TooSmallNotice {
-    static func draw(into buffer: inout CellBuffer) {
+    static func draw(into buffer: inout CellBuffer, gameWaits: Bool) {
         let text = "terminal too small: need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight), have \(buffer.width)×\(buffer.height)"
+            + (gameWaits ? " — the game is paused until the terminal is larger" : "")
         let lines = Format.wrap(text, width: max(1, buffer.width))
         let top = max(0, (buffer.height - lines.count) / 2)
         for (row, line) in lines.enumerated() {

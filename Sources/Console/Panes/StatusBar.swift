@@ -11,25 +11,34 @@ enum StatusBar {
             let editor = state.mode == .command ? state.commandLine : state.filter
             let prompt = state.mode == .command ? ":" : "/"
             buffer.put(prompt, x: rect.x, y: rect.y, role: .accent, attributes: [.bold])
-            buffer.put(editor.text, x: rect.x + 1, y: rect.y, role: .text, limit: rect.width - 2)
-            let cursorX = rect.x + 1 + editor.cursorColumn
+            var error: String?
+            if let message = state.message, message.isError, context.now < message.expiresAt, state.mode == .command {
+                error = "\(context.glyphs.critical) \(message.text)"
+            }
+            // An error keeps its place at the right; the text scrolls in what is left,
+            // so the cursor, the end of what was typed and the error all show.
+            let available = rect.width - 2
+            let reserved = error.map { min(DisplayWidth.of($0) + 1, max(0, available - max(12, available / 3))) } ?? 0
+            let textWidth = available - reserved
+            let window = editor.window(width: textWidth)
+            buffer.put(window.text, x: rect.x + 1, y: rect.y, role: .text, limit: textWidth)
+            let cursorX = rect.x + 1 + window.cursorColumn
             if cursorX < rect.maxX {
                 var cell = buffer[cursorX, rect.y]
                 cell.attributes.insert(.reverse)
                 buffer[cursorX, rect.y] = cell
             }
-            let hint: String
-            var role = Role.dim
-            if let message = state.message, message.isError, context.now < message.expiresAt, state.mode == .command {
-                hint = "\(context.glyphs.critical) \(message.text)"
-                role = .critical
-            } else if !state.completions.isEmpty {
-                hint = state.completions.prefix(12).joined(separator: " ")
-            } else {
-                hint = ConsoleKeys.hints(for: state.activeScopes).joined(separator: " · ")
+            if let error {
+                let x = rect.x + 1 + textWidth + 1
+                buffer.fill(Rect(x: x - 1, y: rect.y, width: rect.maxX - x + 1, height: 1))
+                buffer.put(error, x: x, y: rect.y, role: .critical, limit: rect.maxX - x)
+                return
             }
+            let hint = state.completions.isEmpty
+                ? ConsoleKeys.hints(for: state.activeScopes).joined(separator: " · ")
+                : state.completions.prefix(12).joined(separator: " ")
             let start = max(cursorX + 3, rect.maxX - DisplayWidth.of(hint) - 1)
-            if start < rect.maxX { buffer.put(hint, x: start, y: rect.y, role: role, limit: rect.maxX - start) }
+            if start < rect.maxX { buffer.put(hint, x: start, y: rect.y, role: .dim, limit: rect.maxX - start) }
         case .normal:
             if let message = state.message, context.now < message.expiresAt {
                 let glyph = message.isError ? context.glyphs.critical : context.glyphs.ok

@@ -10,7 +10,7 @@ public enum FrameRenderer {
         let replaying = state.replay != nil
         let layout = layout(match: match, state: state, width: width, height: replaying ? height - 1 : height)
         guard layout.kind != .tooSmall else {
-            TooSmallNotice.draw(into: &buffer)
+            TooSmallNotice.draw(into: &buffer, gameWaits: state.screen == .playing && !match.isFinished)
             if glyphs.isASCII { buffer.transliterateToASCII() }
             return buffer
         }

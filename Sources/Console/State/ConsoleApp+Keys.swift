@@ -18,20 +18,22 @@ extension ConsoleApp {
                 effects = perform(binding.action, key: key, now: now)
             }
         } else {
-            effects = type(key)
+            effects = type(key, now: now)
         }
         revealSelections()
         return effects
     }
 
     /// A key no binding claims: text for the command line or the filter.
-    private mutating func type(_ key: Key) -> [ConsoleEffect] {
+    private mutating func type(_ key: Key, now: UInt64) -> [ConsoleEffect] {
         switch state.mode {
         case .command:
+            let refused: Bool = if case .char = key { state.commandLine.isFull } else { false }
             if state.commandLine.handle(key) {
                 state.completions = []
                 if state.message?.isError == true { state.message = nil }
             }
+            if refused { fail("the command line holds at most \(state.commandLine.maxLength) characters", now: now) }
         case .filter:
             _ = state.filter.handle(key)
             let visible = Self.visible(match.world, filter: state.filterText)

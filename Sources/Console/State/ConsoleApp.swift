@@ -61,8 +61,19 @@ public struct ConsoleApp: Sendable {
         state.message = StatusMessage(text: text, isError: isError, expiresAt: now + milliseconds)
     }
 
-    /// Whether the game clock should run (playing, not paused, not finished).
-    public var isClockRunning: Bool { state.screen == .playing && !state.clock.isPaused && !match.isFinished }
+    /// The host could not (or can no longer) record the game: says so on the
+    /// status line for `milliseconds`, and on the end screen.
+    public mutating func recordingStopped(_ text: String, now: UInt64, milliseconds: UInt64) {
+        state.recordingNotice = text
+        notify(text, isError: true, now: now, milliseconds: milliseconds)
+    }
+
+    /// Whether the game clock should run: playing, not paused, not finished, and
+    /// the console on screen: behind "terminal too small" the game waits (the
+    /// player cannot see it) and goes on when the terminal is large enough again.
+    public var isClockRunning: Bool {
+        state.screen == .playing && !state.clock.isPaused && !match.isFinished && layout.kind != .tooSmall
+    }
 
     /// Real time passed: advances the game by the ticks due at the current speed.
     /// `onTick` sees the player's session after every tick (the recorder uses it).

@@ -70,7 +70,8 @@ public struct ConsoleState: Sendable {
     public var commandLine = LineEditor()
     /// Completion candidates shown under the command line after Tab.
     public var completions: [String] = []
-    public var filter = LineEditor()
+    /// Service names are short: a longer filter matches nothing.
+    public var filter = LineEditor(maxLength: 64)
     public var clock: GameClock
     public var muted = false
     public var message: StatusMessage?
@@ -82,6 +83,8 @@ public struct ConsoleState: Sendable {
     public var replay: ReplayState?
     /// Theme names the host found, for completing `:theme`.
     public var themeNames: [String] = []
+    /// Why the game is no longer being recorded (disk full…), for the end screen.
+    public var recordingNotice: String?
 
     public init(selectedService: String, speed: Int = 1) {
         self.selectedService = selectedService

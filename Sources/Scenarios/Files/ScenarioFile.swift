@@ -6,27 +6,12 @@ import Yams
 /// as file:line:column, the key, and what would be valid. The format is
 /// documented in the README ("Writing scenarios").
 public enum ScenarioFile {
-    /// Files larger than this are refused before parsing.
+    /// Files larger than this are refused before parsing (the command line
+    /// checks the size before reading; `parse` checks the text it is given).
     public static let maxBytes = 256 * 1024
 
     static let topKeys = ["id", "title", "briefing", "rating", "difficulty", "duration", "seed", "par", "budget",
                           "traffic", "services", "timeline", "deck", "quests"]
-
-    /// Loads and validates a scenario file from disk.
-    public static func load(path: String) throws(ScenarioFileError) -> Scenario {
-        func fail(_ message: String) -> ScenarioFileError {
-            ScenarioFileError(issues: [ScenarioIssue(file: path, line: 1, column: 1, key: "", message: message)])
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw fail("no such file") }
-        guard !isDirectory.boolValue else { throw fail("is a folder, not a scenario file") }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int else { throw fail("cannot read the file") }
-        guard size <= maxBytes else { throw fail("file is \(size) bytes; scenario files are at most \(maxBytes) bytes") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot read the file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw fail("not UTF-8 text") }
-        return try parse(text, file: path)
-    }
 
     /// Parses and validates scenario text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ScenarioFileError) -> Scenario {
@@ -117,9 +102,36 @@ public enum ScenarioFile {
             case let .duplicatedKeysInMapping(duplicates, context):
                 return ScenarioIssue(file: file, line: context.mark.line, column: context.mark.column, key: duplicates.joined(separator: ", "),
                                      message: "duplicate key in this mapping")
+            case let .reader(problem, offset, value, text):
+                // Characters YAML does not allow (control characters, a bad byte): where, and which.
+                let (line, column) = position(ofCharacter: offset ?? 0, in: text)
+                let found = value >= 0 ? " (found \(codePoint(value)))" : ""
+                return ScenarioIssue(file: file, line: line, column: column, key: "", message: "YAML: \(problem)\(found)")
             default: break
             }
         }
-        return ScenarioIssue(file: file, line: 1, column: 1, key: "", message: "not valid YAML: \(error)")
+        // Never the error's own description: it quotes the file, control characters and all.
+        return ScenarioIssue(file: file, line: 1, column: 1, key: "", message: "not valid YAML")
+    }
+
+    /// `U+001B`: a character named by its code point, never printed itself.
+    static func codePoint(_ value: Int32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Line and column (from 1; columns count Unicode scalars, as Yams' marks do)
+    /// of the character `offset` characters into `text`.
+    static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for character in text.prefix(max(0, offset)) {
+            if character.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return (line, column)
     }
 }

@@ -22,5 +22,6 @@ public struct ScenarioIssue: Error, Sendable, Hashable, CustomStringConvertible 
 /// Every problem found in a scenario file, reported together.
 public struct ScenarioFileError: Error, Sendable, CustomStringConvertible {
     public var issues: [ScenarioIssue]
+    public init(issues: [ScenarioIssue]) { self.issues = issues }
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }

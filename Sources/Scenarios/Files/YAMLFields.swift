@@ -61,6 +61,11 @@ struct YAMLFields {
             report(node, path, "too long: at most \(maxLength) characters")
             return nil
         }
+        // Escapes in quoted YAML ("\e", "\x9b") can spell characters the file itself may not hold.
+        if let control = scalar.string.unicodeScalars.first(where: Self.isControl) {
+            report(node, path, "control character \(ScenarioFile.codePoint(Int32(control.value))) is not allowed in text")
+            return nil
+        }
         return scalar.string
     }
 
@@ -133,6 +138,11 @@ struct YAMLFields {
             return nil
         }
         return match.1
+    }
+
+    /// C0 controls but newline and tab, DEL, and the C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     static func kind(of node: Node) -> String {

@@ -1,18 +1,37 @@
 /// A one-line text field with a cursor and history, as in a shell: the
 /// command line (`:`) and the filter (`/`). Its editing keys are declared
 /// once in `LineEditor.bindings`, which dispatch and help both read.
+///
+/// The text is kept as a gap buffer: the characters before the cursor, and
+/// those after it in reverse, so typing, deleting and moving one character
+/// cost O(1) (amortised) however long the line: a paste of any size is linear.
+/// The line holds at most `maxLength` characters; more are refused (`isFull`).
 public struct LineEditor: Sendable, Hashable {
-    public private(set) var text: String = ""
-    /// Cursor position in characters.
-    public private(set) var cursor = 0
+    /// The characters before the cursor, in order.
+    private var head: [Character] = []
+    /// The characters after the cursor, last one first.
+    private var tail: [Character] = []
     public private(set) var history: [String] = []
     private var historyIndex: Int? = nil
     private var draft = ""
+    /// The most characters the line holds.
+    public let maxLength: Int
 
     public static let historyKept = 100
+    /// The command line's limit: far more than any command, small enough to draw every frame.
+    public static let defaultMaxLength = 4_096
+
+    /// The line (built on each call: O(length)).
+    public var text: String { String(head) + String(tail.reversed()) }
+    /// Cursor position in characters.
+    public var cursor: Int { head.count }
+    /// Characters in the line.
+    public var count: Int { head.count + tail.count }
+    /// Whether typing is refused because the line holds `maxLength` characters.
+    public var isFull: Bool { count >= maxLength }
 
     /// Display columns before the cursor (where to draw it: wide characters take two).
-    public var cursorColumn: Int { DisplayWidth.of(text.prefix(cursor)) }
+    public var cursorColumn: Int { DisplayWidth.of(String(head)) }
 
     /// What an editing key does.
     public enum Edit: Sendable, Hashable {
@@ -36,17 +55,22 @@ public struct LineEditor: Sendable, Hashable {
         KeyBinding([.key(.down)], "↓", "newer line from history", in: [.editing], .newer),
     ]
 
-    public init(text: String = "") { set(text) }
+    public init(text: String = "", maxLength: Int = LineEditor.defaultMaxLength) {
+        self.maxLength = max(1, maxLength)
+        set(text)
+    }
 
+    /// Replaces the line (cut to `maxLength`) and puts the cursor at its end.
     public mutating func set(_ newText: String) {
-        text = newText
-        cursor = newText.count
+        head = Array(newText.prefix(maxLength))
+        tail = []
     }
 
     /// Applies an editing key or types a character; returns false for keys it does not handle.
+    /// A character typed into a full line is handled (and refused).
     public mutating func handle(_ key: Key) -> Bool {
         if case let .char(c) = key {
-            insert(c)
+            if !isFull { head.append(c) }
             return true
         }
         guard let binding = Self.bindings.binding(for: key, in: [.editing]) else { return false }
@@ -54,41 +78,46 @@ public struct LineEditor: Sendable, Hashable {
         return true
     }
 
-    private mutating func insert(_ c: Character) {
-        var chars = Array(text)
-        chars.insert(c, at: cursor)
-        text = String(chars)
-        cursor += 1
-    }
-
     private mutating func apply(_ edit: Edit) {
         switch edit {
-        case .deleteBackward:
-            guard cursor > 0 else { return }
-            var chars = Array(text)
-            chars.remove(at: cursor - 1)
-            text = String(chars)
-            cursor -= 1
-        case .deleteForward:
-            guard cursor < text.count else { return }
-            var chars = Array(text)
-            chars.remove(at: cursor)
-            text = String(chars)
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(text.count, cursor + 1)
-        case .start: cursor = 0
-        case .end: cursor = text.count
+        case .deleteBackward: _ = head.popLast()
+        case .deleteForward: _ = tail.popLast()
+        case .left: if let c = head.popLast() { tail.append(c) }
+        case .right: if let c = tail.popLast() { head.append(c) }
+        case .start:
+            tail.append(contentsOf: head.reversed())
+            head.removeAll(keepingCapacity: true)
+        case .end:
+            head.append(contentsOf: tail.reversed())
+            tail.removeAll(keepingCapacity: true)
         case .clear: set("")
         case .deleteWord:
-            var chars = Array(text.prefix(cursor))
-            while chars.last == " " { chars.removeLast() }
-            while let last = chars.last, last != " " { chars.removeLast() }
-            let rest = String(text.dropFirst(cursor))
-            text = String(chars) + rest
-            cursor = chars.count
+            while head.last == " " { head.removeLast() }
+            while let last = head.last, last != " " { head.removeLast() }
         case .older: recall(older: true)
         case .newer: recall(older: false)
         }
+    }
+
+    /// What to draw in `width` columns so that the cursor shows: the line, or when
+    /// the text before the cursor does not fit, `…` and as much of it as fits, then
+    /// the rest (the caller cuts it at the edge). `cursorColumn` is where the
+    /// cursor is in the returned text. O(length).
+    public func window(width: Int) -> (text: String, cursorColumn: Int) {
+        let before = String(head)
+        let after = String(tail.reversed())
+        let column = DisplayWidth.of(before)
+        // One column is the cursor's own cell.
+        guard column >= width, width > 2 else { return (before + after, column) }
+        var shown: [Character] = []
+        var used = 0
+        for character in head.reversed() {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 2 { break }
+            shown.append(character)
+            used += w
+        }
+        return ("…" + String(shown.reversed()) + after, 1 + used)
     }
 
     /// Records a submitted line and clears the field.
@@ -114,7 +143,7 @@ public struct LineEditor: Sendable, Hashable {
             draft = text
             historyIndex = history.count
         }
-        var index = historyIndex! + (older ? -1 : 1)
+        var index = (historyIndex ?? history.count) + (older ? -1 : 1)
         index = max(0, index)
         if index >= history.count {
             historyIndex = nil

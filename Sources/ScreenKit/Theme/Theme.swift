@@ -92,9 +92,10 @@ public enum ColorDepth: Int, Sendable, Comparable, CaseIterable {
     public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
 
     /// Picks the depth from what the terminal reports and the environment.
-    /// `NO_COLOR` (any value) wins over everything.
+    /// `NO_COLOR` wins over everything when it is set and not empty (no-color.org:
+    /// an empty value, as left by `NO_COLOR= cmd` or an unset-by-blanking, keeps colour).
     public static func detect(colors: Int, environment: [String: String], noColorFlag: Bool) -> ColorDepth {
-        if noColorFlag || environment["NO_COLOR"] != nil { return .monochrome }
+        if noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty { return .monochrome }
         let colorterm = environment["COLORTERM"]?.lowercased() ?? ""
         if colors >= 1 << 24 || (colors >= 256 && (colorterm == "truecolor" || colorterm == "24bit")) { return .trueColor }
         if colors >= 256 { return .indexed256 }

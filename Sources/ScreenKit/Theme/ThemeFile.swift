@@ -12,6 +12,8 @@ public struct ThemeFileError: Error, Sendable, CustomStringConvertible {
 /// of the 16 named colours, or `default`. Documented in themes/dark.yaml and the README.
 public enum ThemeFile {
     public static let maxBytes = 64 * 1024
+    /// Unknown keys are named one by one up to this many, then counted.
+    static let maxUnknownKeyWarnings = 5
     static let namedColors = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
     static let accepted = "#RRGGBB, 0-255, a named colour (black, red, …, bright-white) or default"
 
@@ -29,6 +31,13 @@ public enum ThemeFile {
         theme.name = String(file.split(separator: "/").last ?? "theme").replacingOccurrences(of: ".yaml", with: "")
         var errors: [String] = [], warnings: [String] = [], seen: Set<String> = []
         let roleKeys = Role.allCases.map(\.key)
+        // A file none of whose keys a theme has is some other file (`--theme /etc/passwd`):
+        // one line says so, and nothing of it is quoted.
+        let knownKeys = Set(["name", "description", "background"] + roleKeys)
+        guard mapping.contains(where: { knownKeys.contains($0.key.scalar?.string ?? "") }) else {
+            throw ThemeFileError(errors: ["\(file): not a theme file: none of its keys is a colour role (see themes/dark.yaml)"])
+        }
+        var unknownKeys = 0
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? "?"
             let at = "\(file):\(keyNode.mark?.line ?? 1)"
@@ -40,11 +49,17 @@ public enum ThemeFile {
                 do throws(ThemeFileError) { theme.background = try color(value.scalar?.string ?? "", at: at, key: key) } catch { errors += error.errors }
             default:
                 guard let role = Role.allCases.first(where: { $0.key == key }) else {
-                    warnings.append("\(at): \(key): unknown key, ignored (keys: name, description, background, \(roleKeys.joined(separator: ", ")))")
+                    unknownKeys += 1
+                    if unknownKeys <= maxUnknownKeyWarnings {
+                        warnings.append("\(at): \(key.count > 40 ? key.prefix(39) + "…" : key): unknown key, ignored (keys: name, description, background, \(roleKeys.joined(separator: ", ")))")
+                    }
                     continue
                 }
                 do throws(ThemeFileError) { theme.set(role, try style(value.scalar?.string ?? "", at: at, key: key)) } catch { errors += error.errors }
             }
+        }
+        if unknownKeys > maxUnknownKeyWarnings {
+            warnings.append("\(file): \(unknownKeys - maxUnknownKeyWarnings) more unknown keys, ignored")
         }
         for key in roleKeys where !seen.contains(key) {
             warnings.append("\(file): \(key): missing, using the default theme's value")
@@ -97,6 +112,7 @@ public enum ThemeFile {
             switch yaml {
             case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.line
             case let .duplicatedKeysInMapping(_, context): return context.mark.line
+            case let .reader(_, offset, _, text): return 1 + text.prefix(max(0, offset ?? 0)).filter(\.isNewline).count
             default: break
             }
         }
@@ -108,9 +124,11 @@ public enum ThemeFile {
             switch yaml {
             case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
             case let .duplicatedKeysInMapping(duplicates, _): return "duplicate key \(duplicates.joined(separator: ", "))"
+            case let .reader(problem, _, _, _): return problem
             default: break
             }
         }
-        return "\(error)"
+        // Never the error's own description: it quotes the file.
+        return "unreadable"
     }
 }

@@ -35,6 +35,9 @@ public struct Debrief: Sendable {
     public var expertScore: Double
     public var expertCommands: [CommandLine]
     public var truncated: Bool
+    /// Where replaying the recording parted from it (an edited checkpoint hash, a
+    /// refused command): what follows is the game as replayed, not as recorded.
+    public var divergence: Divergence?
 
     public static func make(_ recording: Recording) throws(FleetSpecError) -> Debrief {
         var session = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: recording.header.durationSeconds)
@@ -46,6 +49,8 @@ public struct Debrief: Sendable {
             session.advance()
             commands += Self.commandLines(in: session.world.events)
         }
+        // The end line's hash is checked at the last tick.
+        script.feed(&session)
         let world = session.world
         var expert = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: end)
         var bot: any Bot = ExpertBot()
@@ -70,7 +75,7 @@ public struct Debrief: Sendable {
         return Debrief(scenarioID: recording.scenario.id, scenarioTitle: recording.scenario.title, team: recording.header.team,
                        seed: recording.header.seed, endTick: end, score: world.score, par: recording.scenario.par, standings: standings,
                        incidents: incidents, commands: commands, trend: trend, expertScore: expert.world.score.total,
-                       expertCommands: expertCommands, truncated: recording.isTruncated)
+                       expertCommands: expertCommands, truncated: recording.isTruncated, divergence: script.divergence)
     }
 
     /// Each command of a tick and the first thing it changed, in the event feed's words.

@@ -145,7 +145,12 @@ public enum RecordingEncoder {
     }()
 
     private static func encode(_ line: RecordingLine) -> String {
-        // Strings, whole numbers and finite doubles always encode.
-        String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(line), as: UTF8.self)
+        } catch {
+            // Unreachable: a flat object of text and whole numbers, and scores made
+            // finite by `NumberText.hundredths`; JSONEncoder refuses nothing else.
+            preconditionFailure("a recording line did not encode: \(error)")
+        }
     }
 }

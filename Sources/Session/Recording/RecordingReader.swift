@@ -28,18 +28,26 @@ public struct Recording: Sendable {
         return entries.map(\.tick).max() ?? 0
     }
 
-    /// Files larger than this are refused (a two-hour game is well under 1 MB).
-    public static let maxBytes = 64 * 1024 * 1024
+    /// Files larger than this are refused before they are read (a two-hour
+    /// game is well under 1 MiB; a day of play by a busy bot a few MiB).
+    public static let maxBytes = 16 * 1024 * 1024
+    /// At most this many lines are read: more than a day of play at a command a second.
+    public static let maxLines = 250_000
+    /// At most this many commands and injects: every one is replayed by a debrief.
+    public static let maxCommands = 100_000
+    /// The longest game a recording can describe, as in scenario files (24 hours).
+    public static let maxDurationSeconds = 24 * 3_600
 
-    public static func load(path: String) throws(RecordingError) -> Recording {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RecordingError(description: "\(path): cannot read the file (does it exist?)")
+    /// Reads a recording from its bytes; `file` names it in messages. Every limit
+    /// is checked before the work it protects: size, then lines, then commands.
+        public static func parse(_ data: Data, file: String) throws(RecordingError) -> Recording {
+        guard data.count <= maxBytes else {
+            throw RecordingError(description: "\(file): \(data.count) bytes is too large for a recording (at most \(maxBytes))")
         }
-        guard data.count <= maxBytes else { throw RecordingError(description: "\(path): \(data.count) bytes is too large for a recording") }
-        return try parse(data, file: path)
-    }
-
-    public static func parse(_ data: Data, file: String) throws(RecordingError) -> Recording {
+        let newlines = data.reduce(into: 0) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
+        guard newlines <= maxLines else {
+            throw RecordingError(description: "\(file): \(newlines) lines is too many for a recording (at most \(maxLines))")
+        }
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         // A final line without a newline was cut mid-write: ignore it.
         let cutMidLine = data.last != UInt8(ascii: "\n") && !data.isEmpty
@@ -58,8 +66,17 @@ public struct Recording: Sendable {
         var entries: [RecordingEntry] = []
         var numbers: [Int] = []
         var lastTick = 0
+        var commands = 0
         for (n, bytes) in lines.enumerated().dropFirst() {
             let entry = try readEntry(bytes, duration: recordingHeader.durationSeconds, after: lastTick) { fail(n + 1, $0) }
+            switch entry {
+            case .command, .inject:
+                commands += 1
+                guard commands <= maxCommands else {
+                    throw fail(n + 1, "more than \(maxCommands) commands and injects: too many to replay")
+                }
+            case .checkpoint, .end: break
+            }
             lastTick = entry.tick
             entries.append(entry)
             numbers.append(n + 1)
@@ -77,6 +94,12 @@ public struct Recording: Sendable {
               let duration = line.duration, duration > 0,
               let difficulty = line.difficulty.flatMap(Difficulty.init(rawValue:)) else {
             throw fail("the header is missing scenario, seed, duration or difficulty")
+        }
+        guard duration <= maxDurationSeconds else {
+            throw fail("the game's duration \(duration) s is longer than a recording can hold (24 hours)")
+        }
+        if let team = line.team, team.count > maxTeamLength {
+            throw fail("the team name is longer than \(maxTeamLength) characters")
         }
         guard RecordingHeader.hash(of: text) == hash else {
             throw fail("the embedded scenario does not match its hash \(hash): the file was edited or damaged")
@@ -106,6 +129,9 @@ public struct Recording: Sendable {
         default: throw fail("corrupt line (unknown type '\(line.type)' or a missing field)")
         }
     }
+
+    /// The longest team name a header may carry (the console allows 24 characters).
+    static let maxTeamLength = 64
 
     private static let decoder = JSONDecoder()
 

@@ -1,0 +1,68 @@
+import Foundation
+import Terminal
+
+/// The console's crash log: while the full screen is up, the process's stderr
+/// goes to a new file under `$XDG_DATA_HOME/gameday/crashes`, so nothing can
+/// scribble over the screen and a crash's message ("Fatal error: …") and the Swift
+/// runtime's backtrace are kept. The crash handler names the file after it
+/// restores the terminal; after a normal exit an empty log is removed and a
+/// non-empty one is named.
+struct CrashLog {
+    let path: String
+    private let file: OutputFile
+
+    /// A new log file, or nil when the data folder cannot hold one (then stderr stays where it is).
+    static func create(environment: [String: String]) -> CrashLog? {
+        let folder = DataFolders.crashes(environment: environment)
+        do {
+            try DataFolders.create(folder, mode: 0o700)
+            let file = try OutputFile.create(folder + "/gameday-\(DataFolders.stamp())-\(getpid()).log")
+            return CrashLog(path: file.path, file: file)
+        } catch {
+            return nil
+        }
+    }
+
+    /// What the terminal layer needs to send stderr to the file.
+    var diagnostics: TerminalScreen.Diagnostics { TerminalScreen.Diagnostics(descriptor: file.descriptor, path: path) }
+
+    /// After the screen is restored (stderr is the terminal's again): removes an
+    /// empty log, or says where the messages written meanwhile are.
+    func finish() {
+        file.close()
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 {
+            _ = unlink(path)
+        } else {
+            StandardError.writeLine("gameday: messages written while the console was up are in \(path)")
+        }
+    }
+}
+
+/// Swift's runtime reads `SWIFT_BACKTRACE` once, as the process starts. On a
+/// terminal its backtracer is interactive by default: a crash (or Ctrl-\) would
+/// paint "Press space to interact" over the console and wait 30 s. So a command
+/// that may open the console re-executes itself once with the backtracer set to
+/// write its report to stderr (which the console sends to the crash log)
+/// without asking anything. A `SWIFT_BACKTRACE` the user set is left alone.
+enum Backtracer {
+    /// What the console asks of the runtime's backtracer.
+    static let setting = "interactive=no,color=no,output-to=stderr"
+
+    /// Re-executes the program with `SWIFT_BACKTRACE` set when it is not and the
+    /// console may start; returns (and the program carries on) otherwise or if exec fails.
+    static func configureForTheConsole(arguments: [String]) {
+        guard getenv("SWIFT_BACKTRACE") == nil, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+              mayStartConsole(arguments) else { return }
+        setenv("SWIFT_BACKTRACE", setting, 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // Still here: exec failed. Play on with the runtime's defaults; SIGQUIT is handled by the console anyway.
+        unsetenv("SWIFT_BACKTRACE")
+    }
+
+    /// `gameday`, `gameday play …`, `gameday replay …`, or options for the default `play`.
+    static func mayStartConsole(_ arguments: [String]) -> Bool {
+        guard let first = arguments.dropFirst().first else { return true }
+        return first == "play" || first == "replay" || (first.hasPrefix("-") && first != "--help" && first != "-h" && first != "--version")
+    }
+}
