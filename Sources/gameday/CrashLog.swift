@@ -54,8 +54,11 @@ enum Backtracer {
     static func configureForTheConsole(arguments: [String]) {
         guard getenv("SWIFT_BACKTRACE") == nil, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
               mayStartConsole(arguments) else { return }
+        // The binary's own path, not /proc/self/exe: the process keeps its name (ps, pkill).
+        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard readlink("/proc/self/exe", &path, path.count - 1) > 0 else { return }
         setenv("SWIFT_BACKTRACE", setting, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        execv(path, CommandLine.unsafeArgv)
         // Still here: exec failed. Play on with the runtime's defaults; SIGQUIT is handled by the console anyway.
         unsetenv("SWIFT_BACKTRACE")
     }

@@ -67,10 +67,15 @@ import Testing
         Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
     }
 
-    @Test(arguments: [("TERM", 143), ("HUP", 129)])
-    func terminationSignalsRestoreTheTerminal(signal: String, status: Int) throws {
+    /// Every signal whose default would kill the game (and leave the terminal raw) quits
+    /// like Ctrl-C: the terminal is restored and the recording gets its end line.
+    /// SIGQUIT (Ctrl-\\) too: no backtracer takes the screen over.
+    @Test(arguments: [("HUP", 1), ("INT", 2), ("QUIT", 3), ("USR1", 10), ("USR2", 12), ("PIPE", 13), ("ALRM", 14), ("TERM", 15)])
+    func terminationSignalsRestoreTheTerminalAndEndTheRecording(signal: String, number: Int) throws {
         let team = "sig\(UInt32.random(in: 1000...9999))"
-        let tmux = try Tmux(command: "\(Self.binary) play --team \(team)", environment: Self.utf8)
+        let scratch = try Scratch()
+        let recording = scratch.path("signal.jsonl")
+        let tmux = try Tmux(command: "\(Self.binary) play --team \(team) --speed 10 --record \(recording)", environment: Self.utf8)
         #expect(try tmux.wait(for: "Enter start") != nil)
         try tmux.press("Enter")
         #expect(try tmux.wait(for: "TASKS") != nil)
@@ -80,16 +85,59 @@ import Testing
         kill.arguments = ["pkill", "-\(signal)", "-f", "^\\S*gameday play --team \(team)"]
         try kill.run()
         kill.waitUntilExit()
-        #expect(try tmux.wait(for: "EXIT:\(status)") != nil)
+        let screen = try tmux.wait(for: "EXIT:\(128 + number)")
+        let shown = try tmux.screen()
+        #expect(screen != nil, "SIG\(signal): \(shown)")
+        #expect(screen?.contains("Press space to interact") == false)
         Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
+        let lines = scratch.read("signal.jsonl")?.split(separator: "\n") ?? []
+        #expect(lines.last?.contains("\"type\":\"end\"") == true, "SIG\(signal): the recording ends with its end line")
+        let verify = try CLITests.run(["replay", "--verify", recording])
+        #expect(verify.status == 0 && !verify.stdout.contains("cut short"), "\(verify.stdout)")
     }
 
-    @Test func aCrashStillRestoresTheTerminal() throws {
-        let tmux = try Tmux(command: "\(Self.binary) play --crash-after-first-frame 2>/dev/null", environment: Self.utf8)
-        let screen = try tmux.wait { $0.contains("EXIT:") && $0.contains("icanon") }
+    /// A crash (a failed runtime check) restores the terminal, and names the crash log,
+    /// which holds the runtime's message and backtrace (not shown on the terminal).
+    @Test func aCrashRestoresTheTerminalAndNamesItsLog() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var environment = Self.utf8
+        environment["XDG_DATA_HOME"] = data
+        let tmux = try Tmux(command: "\(Self.binary) play --crash-after-first-frame", environment: environment)
+        let screen = try tmux.wait(seconds: 60) { $0.contains("EXIT:") && $0.contains("icanon") }
         #expect(screen != nil)
         #expect(screen?.contains("EXIT:0") == false, "the process died of its trap")
+        #expect(screen?.contains("Press space to interact") == false, "no interactive backtracer")
+        let text = (screen ?? "").replacingOccurrences(of: "\n", with: "")
+        #expect(text.contains("gameday crashed (illegal instruction: a Swift runtime check failed); the terminal is restored. Crash log: \(data)/gameday/crashes/gameday-"), "\(text)")
         Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
+        let logs = (try? FileManager.default.contentsOfDirectory(atPath: data + "/gameday/crashes")) ?? []
+        #expect(logs.count == 1)
+        let log = logs.first.flatMap { try? String(contentsOfFile: data + "/gameday/crashes/" + $0, encoding: .utf8) } ?? ""
+        #expect(log.contains("Fatal error: crash requested by --crash-after-first-frame"), "\(log.prefix(500))")
+    }
+
+    /// A game that ends normally leaves no empty crash log behind.
+    @Test func aNormalExitLeavesNoCrashLog() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("nocrash-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var environment = Self.utf8
+        environment["XDG_DATA_HOME"] = data
+        let tmux = try Tmux(command: "\(Self.binary) play --no-record", environment: environment)
+        #expect(try tmux.wait(for: "Enter start") != nil)
+        try tmux.press("q")
+        #expect(try tmux.wait(for: "EXIT:0") != nil)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: data + "/gameday/crashes")) ?? []).isEmpty)
+    }
+
+    @Test func anEmptyNoColorKeepsColour() throws {
+        var environment = Self.utf8
+        environment["NO_COLOR"] = ""
+        let tmux = try Tmux(command: "\(Self.binary) play --no-record", environment: environment)
+        try tmux.press("Enter")
+        #expect(try tmux.wait(for: "TASKS") != nil)
+        #expect(try tmux.screen(withColors: true).contains("38;5;"), "colour stays on: no-color.org asks for a value that is not empty")
+        try tmux.press("C-c")
     }
 
     @Test func nonUTF8LocaleFallsBackToASCII() throws {

@@ -41,6 +41,69 @@ import Testing
         _ = editor.handle(.ctrl("u"))
         #expect(editor.text.isEmpty)
     }
+
+    @Test func movesAndDeletesAtBothEnds() {
+        var editor = LineEditor(text: "abc")
+        _ = editor.handle(.home)
+        _ = editor.handle(.backspace)
+        _ = editor.handle(.right)
+        _ = editor.handle(.char("X"))
+        #expect(editor.text == "aXbc" && editor.cursor == 2)
+        _ = editor.handle(.end)
+        _ = editor.handle(.delete)
+        _ = editor.handle(.left)
+        _ = editor.handle(.delete)
+        #expect(editor.text == "aXb" && editor.cursor == 3)
+        _ = editor.handle(.ctrl("w"))
+        #expect(editor.text == "" && editor.cursor == 0)
+    }
+
+    /// A paste far longer than the line: the first `maxLength` characters are kept,
+    /// the rest refused, and the line still edits normally.
+    @Test func aLongPasteIsCappedAndStillEdits() {
+        var editor = LineEditor()
+        for _ in 0..<100_000 { _ = editor.handle(.char("a")) }
+        #expect(editor.count == LineEditor.defaultMaxLength && editor.isFull)
+        #expect(editor.cursor == LineEditor.defaultMaxLength)
+        _ = editor.handle(.backspace)
+        #expect(!editor.isFull)
+        _ = editor.handle(.char("z"))
+        #expect(editor.text.hasSuffix("az") && editor.isFull)
+        var short = LineEditor(maxLength: 3)
+        for ch in "abcdef" { _ = short.handle(.char(ch)) }
+        #expect(short.text == "abc")
+        short.set("0123456789")
+        #expect(short.text == "012")
+    }
+
+    /// The window keeps the cursor on screen: the start of a long line gives way to `…`.
+    @Test func theWindowFollowsTheCursor() {
+        var editor = LineEditor(text: "scale web 6")
+        #expect(editor.window(width: 20) == ("scale web 6", 11))
+        editor.set(String(repeating: "x", count: 50) + "tail")
+        let window = editor.window(width: 20)
+        #expect(window.text == "…" + String(repeating: "x", count: 14) + "tail")
+        #expect(window.cursorColumn == 19, "the cursor's own cell is the last column")
+        for _ in 0..<4 { _ = editor.handle(.left) }
+        let moved = editor.window(width: 20)
+        #expect(moved.text.hasSuffix("xtail") && moved.cursorColumn == 19)
+        _ = editor.handle(.home)
+        #expect(editor.window(width: 20).cursorColumn == 0)
+        editor.set(String(repeating: "日", count: 20))
+        let wide = editor.window(width: 20)
+        #expect(wide.cursorColumn <= 19 && DisplayWidth.of(wide.text) == wide.cursorColumn)
+    }
+
+    @Test func historyRecallsWithinTheCap() {
+        var editor = LineEditor(maxLength: 8)
+        editor.set("scale web 4")
+        #expect(editor.text == "scale we")
+        editor.commit()
+        _ = editor.handle(.up)
+        #expect(editor.text == "scale we")
+        _ = editor.handle(.down)
+        #expect(editor.text.isEmpty)
+    }
 }
 
 @Suite struct ColorMappingTests {
