@@ -61,6 +61,38 @@ public struct ConsoleBenchmarks {
         game.terminate()
         _ = game.waitExit(timeoutMilliseconds: 2_000)
         print("  CPU while paused: \(format(paused * 100))% over 10 s (playing at 1×: \(format(playing * 100))%)   (target < 1%)")
+        try measurePaste(executable: executable)
+    }
+
+    /// A paste of 100,000 characters into the command line, on a pseudo-terminal:
+    /// wall time until the console has read it all, and the CPU it took.
+    private func measurePaste(executable: String) throws {
+        guard let game = PtyProcess(path: executable, arguments: ["play", "--no-record"]) else { throw BenchmarkError("could not start the console") }
+        game.drain(milliseconds: 500)
+        game.send("\r")
+        game.drain(milliseconds: 300)
+        game.send(" :")
+        game.drain(milliseconds: 300)
+        let characters = 100_000
+        let clock = ContinuousClock()
+        let cpuStart = game.cpuSeconds
+        let start = clock.now
+        game.paste(String(repeating: "a", count: characters))
+        // The last bytes sent are still in the terminal's buffer: wait until the CPU settles.
+        var last = game.cpuSeconds
+        var settled = clock.now
+        while true {
+            game.drain(milliseconds: 50)
+            let now = game.cpuSeconds
+            if now - last < 0.002 { break }
+            last = now
+            settled = clock.now
+        }
+        let wall = seconds(settled - start)
+        let cpu = last - cpuStart
+        game.terminate()
+        _ = game.waitExit(timeoutMilliseconds: 2_000)
+        print("  paste \(characters) characters into the command line: \(format(wall * 1e3)) ms, \(format(cpu * 1e3)) ms CPU   (target: linear, ≤ 1 s)")
     }
 
     private struct WireCost { var firstPaint: UInt64; var perTick: UInt64; var perTenTicks: UInt64 }

@@ -31,6 +31,17 @@ public final class PtyProcess {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, bytes.count) }
     }
 
+    /// Sends a long text as a paste does: every byte, as fast as the child reads
+    /// them, draining its output meanwhile so neither side blocks the other.
+    public func paste(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(master, $0.baseAddress! + offset, min(4_096, bytes.count - offset)) }
+            if n > 0 { offset += n } else { drain(milliseconds: 1) }
+        }
+    }
+
     /// Reads (and discards) output for up to `milliseconds`, so the child never blocks on a full terminal.
     public func drain(milliseconds: Int) {
         var buffer = [UInt8](repeating: 0, count: 16_384)
