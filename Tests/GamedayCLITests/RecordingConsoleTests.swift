@@ -64,3 +64,34 @@ import Testing
         #expect(files == ["demo-branch-600-2.jsonl", "demo-branch-600.jsonl", "demo.jsonl"])
     }
 }
+
+/// A paste of 100,000 characters: read in slices between frames, so the game
+/// clock keeps running; the command line keeps its first 4,096 and says so.
+@Suite(.serialized) struct PasteTests {
+    static func gameTime(_ screen: String) -> String? {
+        screen.range(of: #"\d\d:\d\d:\d\d / "#, options: .regularExpression).map { String(screen[$0].prefix(8)) }
+    }
+
+    @Test func aHugePasteNeitherHangsTheConsoleNorStopsTheClock() throws {
+        let tmux = try Tmux(command: "\(ConsoleEndToEndTests.binary) play --no-record --speed 5", environment: ConsoleEndToEndTests.utf8)
+        #expect(try tmux.wait(for: "Enter start") != nil)
+        try tmux.press("Enter")
+        #expect(try tmux.wait(for: "TASKS") != nil)
+        try tmux.press(":")
+        let before = Self.gameTime(try tmux.screen())
+        let chunk = String(repeating: "a", count: 4_000)
+        for _ in 0..<25 { try tmux.type(chunk) }
+        let capped = try tmux.wait(seconds: 30, until: { $0.contains("holds at most 4096 characters") })
+        #expect(capped != nil, "the cap is said")
+        let status = capped?.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(status.hasPrefix(":…aaaa"), "the tail and the cursor show: \(status)")
+        let after = try tmux.wait(seconds: 10) { Self.gameTime($0).map { $0 > (before ?? "") } ?? false }
+        #expect(after != nil, "the game clock went on: \(before ?? "?")")
+        try tmux.press("C-u")
+        try tmux.type("pause")
+        try tmux.press("Enter")
+        #expect(try tmux.wait(for: "PAUSED") != nil, "the command line still works")
+        try tmux.press("C-c")
+        #expect(try tmux.wait(for: "EXIT:130") != nil)
+    }
+}

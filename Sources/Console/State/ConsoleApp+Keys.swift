@@ -19,6 +19,8 @@ extension ConsoleApp {
             }
         } else {
             effects = type(key, now: now)
+            // Text typed on the command line moves no selection: a paste stays cheap.
+            if state.mode == .command { return effects }
         }
         revealSelections()
         return effects

@@ -3,6 +3,7 @@ public enum KeyPattern: Sendable, Hashable {
     case key(Key)
     case click
 
+    @inlinable
     public func matches(_ key: Key) -> Bool {
         switch (self, key) {
         case (.click, .click): true
@@ -36,11 +37,14 @@ public struct KeyBinding<Action: Sendable & Hashable, Scope: Sendable & Hashable
         self.action = action
     }
 
+    @inlinable
     public func matches(_ key: Key) -> Bool { patterns.contains { $0.matches(key) } }
 }
 
 extension Array {
     /// The first binding for `key` in the first of `scopes` that has one.
+    /// Inlinable so that callers specialise it: it runs for every key, a paste included.
+    @inlinable
     public func binding<Action, Scope>(for key: Key, in scopes: [Scope]) -> Element?
     where Element == KeyBinding<Action, Scope> {
         for scope in scopes {
