@@ -103,13 +103,14 @@ static const char *signal_name(int signal_number) {
 static void on_fatal(int signal_number, siginfo_t *info, void *context) {
     (void)context;
     int notice = saved_stderr >= 0 ? saved_stderr : STDERR_FILENO;
+    int console_was_up = started;
     if (started) {
         if (have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &original_termios);
         write_all("\033[?1000l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n");
     }
     write_all_to(notice, "gameday crashed (");
     write_all_to(notice, signal_name(signal_number));
-    write_all_to(notice, "); the terminal is restored");
+    write_all_to(notice, console_was_up ? "); the terminal is restored" : ")");
     if (saved_stderr >= 0 && diagnostics_path[0]) {
         write_all_to(notice, ". Crash log: ");
         write_all_to(notice, diagnostics_path);

@@ -57,3 +57,13 @@ import Testing
         }
     }
 }
+
+/// A file that is not a scenario at all is one line, with nothing of it quoted.
+@Suite struct NotAScenarioTests {
+    @Test func aShadowFileIsNotQuotedBack() {
+        let shadow = "root:$6$salt$hash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
+        do { _ = try ScenarioFile.parse(shadow, file: "/etc/shadow"); Issue.record("accepted") } catch {
+            #expect(error.description == "/etc/shadow:1:1: not a scenario file: none of its keys is a scenario key (see gameday scenarios show first-day)")
+        }
+    }
+}

@@ -30,6 +30,12 @@ public enum ScenarioFile {
         } catch {
             throw ScenarioFileError(issues: [syntaxIssue(error, file: file)])
         }
+        // A mapping none of whose keys a scenario has is some other file (`--scenario /etc/shadow`):
+        // one line says so, and none of its lines is quoted back as an unknown key.
+        if let mapping = root.mapping, mapping.count > 0, !mapping.contains(where: { topKeys.contains($0.key.scalar?.string ?? "") }) {
+            throw ScenarioFileError(issues: [ScenarioIssue(file: file, line: 1, column: 1, key: "",
+                                                           message: "not a scenario file: none of its keys is a scenario key (see gameday scenarios show first-day)")])
+        }
         guard let top = fields.mapping(root, "", allowed: topKeys) else { throw ScenarioFileError(issues: fields.issues) }
         func value(_ key: String) -> Node? { top.first { $0.key == key }?.value }
         func required(_ key: String) -> Node? {
