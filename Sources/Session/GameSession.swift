@@ -21,14 +21,20 @@ public struct GameSession: Sendable {
     public let durationSeconds: Int
     /// The scenario's injects for this seed and length (timeline and deck), in tick order.
     public let schedule: [Inject]
+    /// For each scheduled inject, whether the briefing announced it.
+    public let scheduleAnnounced: [Bool]
     private var nextScheduled = 0
 
     public init(scenario: Scenario, seed: UInt64? = nil, durationSeconds: Int? = nil) throws(FleetSpecError) {
         self.scenario = scenario
         self.durationSeconds = durationSeconds ?? scenario.durationSeconds
         let seed = seed ?? scenario.defaultSeed
-        world = try World(fleet: scenario.fleet, seed: seed)
-        schedule = scenario.schedule(seed: seed, durationSeconds: self.durationSeconds)
+        let plan = scenario.plan(seed: seed, durationSeconds: self.durationSeconds)
+        var fleet = scenario.fleet
+        fleet.traffic.spikes = plan.spikes
+        world = try World(fleet: fleet, seed: seed)
+        schedule = plan.injects
+        scheduleAnnounced = plan.announced
     }
 
     public var isFinished: Bool { world.tick >= durationSeconds }
@@ -59,6 +65,7 @@ public struct GameSession: Sendable {
             nextScheduled += 1
         }
         world.step(commands: pendingCommands, injects: due + pendingInjects)
+        if isFinished { world.settleQuests() }
         pendingCommands.removeAll(keepingCapacity: true)
         pendingInjects.removeAll(keepingCapacity: true)
     }
@@ -66,7 +73,7 @@ public struct GameSession: Sendable {
     /// Lets `bot` act (at its own cadence), then advances one tick.
     public mutating func advance(with bot: inout some Bot) {
         if world.tick % bot.decisionIntervalSeconds == 0 {
-            for command in bot.commands(observing: world, scenario: scenario) {
+            for command in bot.commands(observing: FleetView(world: world, scenario: scenario, durationSeconds: durationSeconds)) {
                 // A bot's refused command is simply dropped, as a player's would be.
                 try? submit(command)
             }

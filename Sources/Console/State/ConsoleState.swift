@@ -67,6 +67,8 @@ public struct ConsoleState: Sendable {
     public var eventsScroll = 0
     public var logsScroll = 0
     public var helpScroll = 0
+    /// How far the game-over report is scrolled.
+    public var endScroll = 0
     public var commandLine = LineEditor()
     /// Completion candidates shown under the command line after Tab.
     public var completions: [String] = []

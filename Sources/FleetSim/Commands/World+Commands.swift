@@ -118,6 +118,11 @@ extension World {
         if let max = change.maxCapacity { policy.maxCapacity = max }
     }
 
+    /// Checks that `name` is a service of this fleet (one that runs tasks, when `tasksOnly`).
+    public func checkService(_ name: String, tasksOnly: Bool) throws(CommandError) {
+        _ = tasksOnly ? try taskService(name) : try anyService(name)
+    }
+
     func taskService(_ name: String) throws(CommandError) -> Int {
         let i = try anyService(name)
         guard services[i].spec.runsTasks else {

@@ -83,9 +83,6 @@ public struct ServiceFaults: Sendable, Hashable {
     /// Latency added to every request until `latencyUntil`.
     public var addedLatencyMs: Double = 0
     public var latencyUntil: Int = 0
-    /// A CPU hog leaves tasks this fraction of their capacity.
-    public var capacityFactor: Double = 1
-    public var capacityUntil: Int = 0
     /// Calls to the service fail with this probability (packet loss, DNS, certificates).
     public var callFailureRate: Double = 0
     public var callFailure: CallFailure = .packetLoss
@@ -96,7 +93,6 @@ public struct ServiceFaults: Sendable, Hashable {
 
     public func isOutage(at tick: Int) -> Bool { tick < outageUntil }
     public func addedLatency(at tick: Int) -> Double { tick < latencyUntil ? addedLatencyMs : 0 }
-    public func capacity(at tick: Int) -> Double { tick < capacityUntil ? capacityFactor : 1 }
     public func callFailureRate(at tick: Int) -> Double { tick < callFailureUntil ? callFailureRate : 0 }
     public func throttle(at tick: Int) -> Double? { tick < throttleUntil ? throttleRequestsPerSecond : nil }
 }

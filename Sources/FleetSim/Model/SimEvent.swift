@@ -18,7 +18,10 @@ public struct SimEvent: Sendable, Hashable {
         case alarmCleared(AlarmKind)
         case incidentOpened(id: Int, title: String)
         case incidentMitigated(id: Int)
+        /// A fault took effect. Hidden truth: the debrief shows it, the team's feed does not.
         case faultInjected(String)
+        /// A scheduled fault could not apply (e.g. no running task to hang). Hidden truth too.
+        case faultRefused(fault: String, reason: String)
         case command(String)
         case commandRejected(command: String, reason: String)
         case edgeDown
@@ -38,6 +41,15 @@ public struct SimEvent: Sendable, Hashable {
         self.tick = tick
         self.subject = subject
         self.kind = kind
+    }
+
+    /// Whether the event tells what was injected: shown in debriefs and headless runs,
+    /// never in a team's feed (players diagnose from symptoms).
+    public var isHiddenTruth: Bool {
+        switch kind {
+        case .faultInjected, .faultRefused: true
+        default: false
+        }
     }
 
     /// The event in the words AWS consoles use, e.g. "service rentals has started 2 tasks".
@@ -81,6 +93,8 @@ public struct SimEvent: Sendable, Hashable {
             return "incident #\(id) mitigated: alarm back to OK"
         case let .faultInjected(text):
             return "inject: \(text)"
+        case let .faultRefused(fault, reason):
+            return "inject refused '\(fault)': \(reason)"
         case let .command(text):
             return "> \(text)"
         case let .commandRejected(command, reason):

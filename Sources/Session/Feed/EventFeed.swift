@@ -45,7 +45,7 @@ public struct EventFeed: Sendable {
     public init() {}
 
     mutating func absorb(_ world: World) {
-        for event in world.events {
+        for event in world.events where !event.isHiddenTruth {
             entries.append(FeedEntry(tick: event.tick, subject: event.subject, text: event.message, severity: Self.severity(of: event.kind)))
             if case .incidentOpened = event.kind { incidentsOpened += 1 }
         }

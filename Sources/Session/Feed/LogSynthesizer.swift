@@ -43,12 +43,12 @@ public enum LogSynthesizer {
         let m = service.metrics
         if service.spec.role == .worker, let queue = service.spec.consumesQueue,
            let q = world.queues.first(where: { $0.spec.name == queue }), q.backlog > 500 {
-            return (.warning, "\(queue) queue depth \(q.backlog), oldest message \(q.oldestMessageAgeSeconds) s: consumers behind")
+            return (.warning, "\(queue) queue depth \(q.backlog), oldest message \(q.oldestMessageAge(at: world.tick)) s: consumers behind")
         }
         if m.errorRate > 0.02 {
             return (.error, errorCause(service, index: index, in: world))
         }
-        if service.faults.capacity(at: world.tick - 1) < 1 {
+        if service.tasks.contains(where: { $0.cpuHog(at: world.tick - 1) > 0 }) {
             return (.warning, "CPU saturated by process 'backup-agent' (\(Int(m.cpuPercent))% of what remains)")
         }
         if m.memoryPercent > 80 {

@@ -2,10 +2,10 @@ import FleetSim
 import Foundation
 import Scenarios
 
-/// What a debrief says about a recorded game: the score and rank, each
-/// incident's timeline and times to detect, acknowledge and mitigate, every
-/// command and what it changed, the score trend, and how the expert bot
-/// played the same scenario and seed.
+/// What a debrief says about a recorded game: the score and rank, what was
+/// injected and when (the hidden truth, revealed), each incident's timeline
+/// and times to detect, acknowledge and mitigate, every command and what it
+/// changed, the score trend, and how the expert bot played the same game.
 public struct Debrief: Sendable {
     public struct IncidentLine: Sendable {
         public var incident: Incident
@@ -20,6 +20,14 @@ public struct Debrief: Sendable {
         public var effect: String
     }
 
+    /// A fault that hit the fleet: the scenario's (announced or not) or a practice inject given during play.
+    public struct Revealed: Sendable {
+        public enum Source: String, Sendable { case announced, surprise, practice }
+        public var tick: Int
+        public var text: String
+        public var source: Source
+    }
+
     public var scenarioID: String
     public var scenarioTitle: String
     public var team: String
@@ -28,6 +36,7 @@ public struct Debrief: Sendable {
     public var score: Scoreboard
     public var par: Double
     public var standings: [Standing]
+    public var injected: [Revealed]
     public var incidents: [IncidentLine]
     public var commands: [CommandLine]
     /// Score every five simulated minutes.
@@ -36,52 +45,54 @@ public struct Debrief: Sendable {
     public var expertCommands: [CommandLine]
     public var truncated: Bool
 
+    /// Whether the player injected faults to practise (every team got them too).
+    public var hadPracticeInjects: Bool { injected.contains { $0.source == .practice } }
+
     public static func make(_ recording: Recording) throws(FleetSpecError) -> Debrief {
-        var session = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: recording.header.durationSeconds)
-        var script = ReplayScript(recording)
+        // The whole match, rivals included, with the recording's commands and injects:
+        // every team met the same faults, so the ranking is a fair one.
+        var match = try Match(replaying: recording)
         var commands: [CommandLine] = []
-        let end = recording.lastTick
-        while session.world.tick < end {
-            script.feed(&session)
-            session.advance()
-            commands += Self.commandLines(in: session.world.events)
-        }
-        let world = session.world
-        var expert = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: end)
-        var bot: any Bot = ExpertBot()
         var expertCommands: [CommandLine] = []
-        while !expert.isFinished {
-            expert.advance(with: &bot)
-            expertCommands += Self.commandLines(in: expert.world.events)
+        let end = recording.lastTick
+        while match.world.tick < end {
+            match.advance()
+            commands += Self.commandLines(in: match.world.events)
+            if let expert = match.rivals.first(where: { $0.name == BotKind.expert.rawValue }) {
+                expertCommands += Self.commandLines(in: expert.session.world.events)
+            }
         }
-        var standings = [Standing(name: recording.header.team, score: world.score.total, isPlayer: true)]
-        for kind in Match.defaultRivals {
-            if kind == .expert { standings.append(Standing(name: "expert", score: expert.world.score.total, isPlayer: false)); continue }
-            let rival = try HeadlessRun.play(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: end, bot: kind)
-            standings.append(Standing(name: kind.rawValue, score: rival.score.total, isPlayer: false))
+        let world = match.world
+        let player = match.player
+        var injected = zip(player.schedule, player.scheduleAnnounced).filter { $0.0.tick < end }.map {
+            Revealed(tick: $0.0.tick, text: $0.0.fault.text, source: $0.1 ? .announced : .surprise)
         }
-        standings.sort { $0.score != $1.score ? $0.score > $1.score : $0.isPlayer }
-        let injects: [(Int, String)] = (session.schedule + recording.injects).map { ($0.tick, $0.fault.text) }
+        injected += recording.injects.map { Revealed(tick: $0.tick, text: $0.fault.text, source: .practice) }
+        injected.sort { $0.tick < $1.tick }
         let incidents = world.incidents.map { incident -> IncidentLine in
-            let cause = injects.filter { $0.0 <= incident.openedAt && incident.openedAt - $0.0 <= 1_800 }.max { $0.0 < $1.0 }
-            return IncidentLine(incident: incident, timeToDetect: cause.map { incident.openedAt - $0.0 }, cause: cause?.1)
+            let cause = injected.filter { $0.tick <= incident.openedAt && incident.openedAt - $0.tick <= 1_800 }.max { $0.tick < $1.tick }
+            return IncidentLine(incident: incident, timeToDetect: cause.map { incident.openedAt - $0.tick }, cause: cause?.text)
         }
         let trend = world.score.history.enumerated().filter { ($0.offset + 1) % 5 == 0 }.map { (minute: $0.offset + 1, score: $0.element) }
+        let expertScore = match.rivals.first { $0.name == BotKind.expert.rawValue }?.session.world.score.total ?? 0
         return Debrief(scenarioID: recording.scenario.id, scenarioTitle: recording.scenario.title, team: recording.header.team,
-                       seed: recording.header.seed, endTick: end, score: world.score, par: recording.scenario.par, standings: standings,
-                       incidents: incidents, commands: commands, trend: trend, expertScore: expert.world.score.total,
-                       expertCommands: expertCommands, truncated: recording.isTruncated)
+                       seed: recording.header.seed, endTick: end, score: world.score, par: recording.scenario.par(forSeconds: end),
+                       standings: match.standings, injected: injected, incidents: incidents, commands: commands, trend: trend,
+                       expertScore: expertScore, expertCommands: expertCommands, truncated: recording.isTruncated)
     }
 
-    /// Each command of a tick and the first thing it changed, in the event feed's words.
+    /// Each command of a tick and the first thing it changed on its own service, in the
+    /// event feed's words (an incident command changes no service: it is "accepted").
     static func commandLines(in events: [SimEvent]) -> [CommandLine] {
         var lines: [CommandLine] = []
         for (k, event) in events.enumerated() {
             guard case let .command(text) = event.kind else { continue }
-            let effect = events[(k + 1)...].first { next in
-                if case .command = next.kind { return false }
-                return next.subject == event.subject || event.subject == nil
-            }?.message ?? "accepted"
+            let effect = event.subject.flatMap { subject in
+                events[(k + 1)...].first { next in
+                    if case .command = next.kind { return false }
+                    return next.subject == subject && !next.isHiddenTruth
+                }?.message
+            } ?? "accepted"
             lines.append(CommandLine(tick: event.tick, text: text, effect: effect))
         }
         return lines
