@@ -6,13 +6,20 @@ import Session
 /// glyph set, the layout and the real time (for flashes and messages).
 public struct RenderContext {
     public let match: Match
+    /// The team of the match the console shows.
+    public let team: Int
     public let state: ConsoleState
     public let glyphs: Glyphs
     public let layout: ScreenLayout
     /// Monotonic real time in milliseconds.
     public let now: UInt64
 
-    public var world: World { match.world }
+    public var world: World { match.teams[team].world }
+    public var feed: EventFeed { match.teams[team].feed }
+    public var teamName: String { match.teams[team].name }
+    /// Every team of the match, best first, this console's team marked.
+    public var standings: [Standing] { match.standings(viewing: team) }
+    public var rank: Int { match.rank(of: team) }
 
     /// Services shown in the services pane, after the filter.
     public var visibleServices: [Service] {

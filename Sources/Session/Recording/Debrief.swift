@@ -37,7 +37,9 @@ public struct Debrief: Sendable {
     public var truncated: Bool
 
     public static func make(_ recording: Recording) throws(FleetSpecError) -> Debrief {
-        var session = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: recording.header.durationSeconds)
+        let follows = !recording.header.hostTimeline
+        var session = try GameSession(scenario: recording.scenario, seed: recording.header.seed,
+                                      durationSeconds: recording.header.durationSeconds, followsTimeline: follows)
         var script = ReplayScript(recording)
         var commands: [CommandLine] = []
         let end = recording.lastTick
@@ -47,18 +49,11 @@ public struct Debrief: Sendable {
             commands += Self.commandLines(in: session.world.events)
         }
         let world = session.world
-        var expert = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: end)
-        var bot: any Bot = ExpertBot()
-        var expertCommands: [CommandLine] = []
-        while !expert.isFinished {
-            expert.advance(with: &bot)
-            expertCommands += Self.commandLines(in: expert.world.events)
-        }
+        let (expert, expertCommands) = try botGame(.expert, recording: recording, end: end)
         var standings = [Standing(name: recording.header.team, score: world.score.total, isPlayer: true)]
         for kind in Match.defaultRivals {
-            if kind == .expert { standings.append(Standing(name: "expert", score: expert.world.score.total, isPlayer: false)); continue }
-            let rival = try HeadlessRun.play(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: end, bot: kind)
-            standings.append(Standing(name: kind.rawValue, score: rival.score.total, isPlayer: false))
+            let score = kind == .expert ? expert.world.score.total : try botGame(kind, recording: recording, end: end).0.world.score.total
+            standings.append(Standing(name: kind.rawValue, score: score, isPlayer: false, isBot: true))
         }
         standings.sort { $0.score != $1.score ? $0.score > $1.score : $0.isPlayer }
         let injects: [(Int, String)] = (session.schedule + recording.injects).map { ($0.tick, $0.fault.text) }
@@ -71,6 +66,25 @@ public struct Debrief: Sendable {
                        seed: recording.header.seed, endTick: end, score: world.score, par: recording.scenario.par, standings: standings,
                        incidents: incidents, commands: commands, trend: trend, expertScore: expert.world.score.total,
                        expertCommands: expertCommands, truncated: recording.isTruncated)
+    }
+
+    /// A bot's game of the same scenario, seed and length, with the same injects
+    /// the recording's team got (practice injects too, as rivals get them in play).
+    static func botGame(_ kind: BotKind, recording: Recording, end: Int) throws(FleetSpecError) -> (GameSession, [CommandLine]) {
+        var game = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: end,
+                                   followsTimeline: !recording.header.hostTimeline)
+        var bot = kind.make()
+        var injects = recording.injects[...]
+        var lines: [CommandLine] = []
+        while !game.isFinished {
+            while let inject = injects.first, inject.tick <= game.world.tick {
+                injects = injects.dropFirst()
+                try? game.submit(inject.fault)
+            }
+            game.advance(with: &bot)
+            lines += Self.commandLines(in: game.world.events)
+        }
+        return (game, lines)
     }
 
     /// Each command of a tick and the first thing it changed, in the event feed's words.
