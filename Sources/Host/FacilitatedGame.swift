@@ -6,6 +6,7 @@ import Session
 public struct JoinError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
 /// Who is at a team's consoles, and when the team last gave a command.
