@@ -146,6 +146,15 @@ public final class HostServer: @unchecked Sendable {
         }
     }
 
+    /// A line on the facilitator's status bar (news from the terminal: a theme loaded).
+    public func notifyFacilitator(_ text: String, isError: Bool) {
+        loop.execute { [self] in
+            room.facilitator.notify(text, isError: isError, now: now)
+            facilitatorDirty = true
+            scheduleFlush()
+        }
+    }
+
     /// Runs `body` on the room on the loop (setup, tests, notices from the terminal).
     public func withRoom<T: Sendable>(_ body: @escaping @Sendable (inout Room) -> T) -> EventLoopFuture<T> {
         loop.submit { [self] in
