@@ -43,19 +43,23 @@ public struct GameSettings: Sendable {
 /// Pure and deterministic: the edges pass in time and connections.
 public struct FacilitatedGame: Sendable {
     public let settings: GameSettings
-    public private(set) var match: Match
+    public internal(set) var match: Match
     /// The facilitator's clock: paused until the game starts.
-    public private(set) var clock: GameClock
-    public private(set) var hasStarted = false
-    public private(set) var timeline: InjectTimeline
+    public internal(set) var clock: GameClock
+    public internal(set) var hasStarted = false
+    public internal(set) var timeline: InjectTimeline
     /// Everything that happened, in order (the session file).
-    public private(set) var log: [SessionEvent] = []
+    public internal(set) var log: [SessionEvent] = []
     /// Broadcasts and hints, in order.
-    public private(set) var notices: [Notice] = []
+    public internal(set) var notices: [Notice] = []
     /// Per team of the match (bots too), in the match's order.
-    public private(set) var presence: [TeamPresence]
+    public internal(set) var presence: [TeamPresence]
     /// Injects every team got, for teams that join later.
     private var givenToAll: [Inject] = []
+    /// Set when replaying a session file: teams, commands, injects and messages come from the files.
+    var script: SessionScript?
+    /// A session replay: only the clock answers the facilitator's keys.
+    public var isReplay: Bool { script != nil }
 
     public init(_ settings: GameSettings, speed: Int = 1) throws(FleetSpecError) {
         self.settings = settings
@@ -122,7 +126,13 @@ public struct FacilitatedGame: Sendable {
     /// One tick for every team: the timeline's injects due now, then the simulation.
     public mutating func advance() {
         guard !isFinished else { return }
-        for entry in timeline.takeDue(at: tick) { give(entry) }
+        if var replay = script {
+            script = nil
+            replay.apply(to: &self)
+            script = replay
+        } else {
+            for entry in timeline.takeDue(at: tick) { give(entry) }
+        }
         match.advance()
         if isFinished { record(.ended) }
     }
@@ -130,6 +140,10 @@ public struct FacilitatedGame: Sendable {
     /// Does what the facilitator asked; returns what to tell them.
     @discardableResult
     public mutating func perform(_ command: FacilitatorCommand) throws(CommandError) -> String {
+        switch command {
+        case .resume, .pause, .speed: break
+        default: if isReplay { throw CommandError("a session replay is read-only: space pauses, + and - change speed") }
+        }
         switch command {
         case .resume:
             guard !isFinished else { throw CommandError("the game is over") }
@@ -187,7 +201,7 @@ public struct FacilitatedGame: Sendable {
     /// Longest broadcast or hint.
     public static let maxMessageLength = 300
 
-    private func message(_ text: String) throws(CommandError) -> String {
+    func message(_ text: String) throws(CommandError) -> String {
         let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         guard !trimmed.isEmpty else { throw CommandError("the message is empty") }
         guard trimmed.count <= Self.maxMessageLength else { throw CommandError("a message is at most \(Self.maxMessageLength) characters") }
@@ -239,5 +253,5 @@ public struct FacilitatedGame: Sendable {
         record(.inject(entry: entry.id, fault: entry.fault, teams: targets.map { match.teams[$0].name }, origin: entry.origin))
     }
 
-    private mutating func record(_ kind: SessionEvent.Kind) { log.append(SessionEvent(tick: tick, kind: kind)) }
+    mutating func record(_ kind: SessionEvent.Kind) { log.append(SessionEvent(tick: tick, kind: kind)) }
 }

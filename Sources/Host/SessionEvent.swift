@@ -39,7 +39,7 @@ public struct SessionEvent: Sendable, Hashable {
         case let .connected(team, people): "\(team): \(people == 1 ? "1 person" : "\(people) people") on the console"
         case let .disconnected(team, people): "\(team): a console left (\(people) on it)"
         case let .inject(entry, fault, teams, origin):
-            "\(origin == .scenario ? "timeline" : "you") #\(entry) \(fault.text) → \(teams.isEmpty ? "no team" : teams.joined(separator: ", "))"
+            "\(origin == .scenario ? "timeline" : "facilitator") #\(entry) \(fault.text) → \(teams.isEmpty ? "no team" : teams.joined(separator: ", "))"
         case let .planned(entry, fault, target, at): "planned #\(entry) \(fault.text) → \(target.text) at \(GameTime.format(at))"
         case let .delayed(entry, fault, to): "delayed #\(entry) \(fault.text) to \(GameTime.format(to))"
         case let .skipped(entry, fault): "skipped #\(entry) \(fault.text)"

@@ -154,6 +154,10 @@ public struct Match: Sendable {
     /// Adds a line to a team's event feed (a facilitator's broadcast or hint).
     public mutating func note(_ text: String, severity: Severity = .warning, team: Int) { teams[team].note(text, severity: severity) }
 
+    /// Feeds a team what a recording gave it at this tick (a session replay); returns the injects it gave.
+    @discardableResult
+    public mutating func feed(_ script: inout ReplayScript, team: Int) -> [Fault] { script.feed(&teams[team].session) }
+
     /// Stops following the recording: from now on the player is in control.
     public mutating func takeOver() { script = nil }
 

@@ -7,30 +7,6 @@ import Session
 /// then each incident's time to acknowledge and to mitigate side by side
 /// (a column per team, from the selected one); Enter opens a team's debrief.
 enum ResultsScreen {
-    /// One incident title and, per team, (acknowledge, mitigate) seconds, nil when it never happened.
-    struct IncidentRow {
-        var title: String
-        var firstOpened: Int
-        var times: [Int: (ack: Int?, mitigate: Int?)]
-    }
-
-    /// The incidents of every team, grouped by title, in the order they first opened.
-    static func incidentRows(_ game: FacilitatedGame) -> [IncidentRow] {
-        var rows: [IncidentRow] = []
-        for (index, team) in game.match.teams.enumerated() {
-            for incident in team.world.incidents {
-                let times = (incident.acknowledgedAt.map { $0 - incident.openedAt }, incident.mitigatedAt.map { $0 - incident.openedAt })
-                if let k = rows.firstIndex(where: { $0.title == incident.title }) {
-                    if rows[k].times[index] == nil { rows[k].times[index] = times }
-                    rows[k].firstOpened = min(rows[k].firstOpened, incident.openedAt)
-                } else {
-                    rows.append(IncidentRow(title: incident.title, firstOpened: incident.openedAt, times: [index: times]))
-                }
-            }
-        }
-        return rows.sorted { ($0.firstOpened, $0.title) < ($1.firstOpened, $1.title) }
-    }
-
     static func draw(into buffer: inout CellBuffer, context: FacilitatorContext) {
         let game = context.game
         let glyphs = context.glyphs
@@ -73,14 +49,14 @@ enum ResultsScreen {
         for row in columns { head += Format.fit(row.name, columnWidth - 1, ellipsis: glyphs.ellipsis) + " " }
         buffer.put(head, x: inner.x + 1, y: y, role: .dim, attributes: [.bold], limit: inner.width - 2)
         y += 1
-        let incidents = incidentRows(game)
+        let incidents = TeamComparison(game).incidents
         if incidents.isEmpty { buffer.put("No incidents in any team.", x: inner.x + 1, y: y, role: .dim) }
         for incident in incidents where y < inner.maxY - 1 {
             var line = Format.fit(incident.title, titleWidth, ellipsis: glyphs.ellipsis)
             for row in columns {
                 let cell: String
                 if let times = incident.times[row.team] {
-                    cell = (times.ack.map(Format.duration) ?? "never") + "/" + (times.mitigate.map(Format.duration) ?? "never")
+                    cell = (times.acknowledge.map(Format.duration) ?? "never") + "/" + (times.mitigate.map(Format.duration) ?? "never")
                 } else {
                     cell = "—"
                 }

@@ -5,6 +5,7 @@ import Scenarios
 /// Why a recording cannot be replayed, in one line naming the file and line.
 public struct RecordingError: Error, Sendable, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// A recording read back: header, entries, and whether it was cut short
@@ -112,7 +113,7 @@ public struct Recording: Sendable {
     private static func decode(_ bytes: Data.SubSequence) throws -> RecordingLine { try decoder.decode(RecordingLine.self, from: Data(bytes)) }
 
     /// A decoding error in a few words: which field and what was wrong.
-    static func describe(_ error: Error) -> String {
+    public static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return "not JSON" }
         switch error {
         case let .typeMismatch(type, context), let .valueNotFound(type, context):
