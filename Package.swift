@@ -82,6 +82,7 @@ let package = Package(
                 "FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console", "Net",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -163,6 +163,11 @@ public final class TeamClient: @unchecked Sendable {
 
     private func shutdown() { try? group.syncShutdownGracefully() }
 
+    /// Closes the link as a network drop would (no bye), so the client reconnects: for tests.
+    func dropLink() {
+        loop.execute { [self] in channel?.close(promise: nil) }
+    }
+
     // MARK: from the handler (on the loop)
 
     func received(_ message: HostMessage, on channel: Channel) {

@@ -223,8 +223,15 @@ enum WireJSON {
     static func encode(_ object: WireObject) -> Data { (try? encoder.encode(object)) ?? Data("{}".utf8) }
 
     static func decode(_ data: Data) throws(WireError) -> WireObject {
-        do { return try JSONDecoder().decode(WireObject.self, from: data) } catch {
-            throw WireError(data.first == UInt8(ascii: "{") ? "malformed message (a field has the wrong type)" : "malformed message (not a JSON object)")
+        do { return try JSONDecoder().decode(WireObject.self, from: data) } catch let error as DecodingError {
+            switch error {
+            case let .keyNotFound(key, _): throw WireError("malformed message (no '\(key.stringValue)')")
+            case let .typeMismatch(_, context), let .valueNotFound(_, context):
+                throw WireError("malformed message ('\(context.codingPath.last?.stringValue ?? "?")' has the wrong type)")
+            default: throw WireError("malformed message (not a JSON object)")
+            }
+        } catch {
+            throw WireError("malformed message (not a JSON object)")
         }
     }
 
