@@ -62,4 +62,10 @@ public struct Notice: Sendable, Hashable {
     public var text: String
     /// The team a hint is for; nil for a broadcast.
     public var team: String?
+
+    public init(tick: Int, text: String, team: String?) {
+        self.tick = tick
+        self.text = text
+        self.team = team
+    }
 }
