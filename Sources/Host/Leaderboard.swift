@@ -20,6 +20,7 @@ public struct LeaderboardRow: Sendable, Hashable {
     /// The service in the worst state, unless every service is fine.
     public var worstService: String?
     public var worstHealth: ServiceHealth
+    /// The tick the team's last command took effect (bots' too).
     public var lastCommandTick: Int?
     /// Consoles open on the team now (always 0 for bots).
     public var people: Int
@@ -44,7 +45,7 @@ extension FacilitatedGame {
                 openIncidents: world.openIncidents.count,
                 unacknowledged: world.openIncidents.filter { $0.acknowledgedAt == nil }.count,
                 worstService: worst?.0.name, worstHealth: worst?.1 ?? .ok,
-                lastCommandTick: presence[index].lastCommandTick, people: presence[index].people)
+                lastCommandTick: team.session.commandLog.last?.tick, people: presence[index].people)
         }
     }
 

@@ -14,7 +14,7 @@ enum UpcomingInjectsPane {
         let inner = rect.inner
         let glyphs = context.glyphs
         guard !upcoming.isEmpty else {
-            buffer.put("Nothing more on the timeline. Inject from the deck (i).", x: inner.x + 1, y: inner.y, role: .dim, limit: inner.width - 1)
+            buffer.put(Format.fit("Nothing more on the timeline. Inject from the deck (i).", inner.width - 1, ellipsis: glyphs.ellipsis), x: inner.x + 1, y: inner.y, role: .dim)
             return
         }
         let selected = context.app.selectedEntry(in: game)?.id
@@ -24,15 +24,17 @@ enum UpcomingInjectsPane {
         view.reveal(index, rows: rows, count: upcoming.count)
         let offset = view.offset(rows: rows, count: upcoming.count)
         let targetWidth = min(14, max(6, inner.width / 6))
-        let faultWidth = max(10, inner.width - 4 - 9 - 7 - targetWidth - 10 - 5)
-        buffer.put(Format.fit("#", 4) + Format.fit("AT", 9) + Format.fit("IN", 7) + Format.fit("FAULT", faultWidth) + " " + Format.fit("TO", targetWidth)
+        // The time left goes first when space is short: the time it fires says it too.
+        let inWidth = inner.width >= 70 ? 7 : 0
+        let faultWidth = max(10, inner.width - 1 - 4 - 9 - inWidth - (targetWidth + 1) - 9)
+        buffer.put(Format.fit("#", 4) + Format.fit("AT", 9) + Format.fit("IN", inWidth) + Format.fit("FAULT", faultWidth) + " " + Format.fit("TO", targetWidth)
                    + " FROM", x: inner.x + 1, y: inner.y, role: .dim, attributes: [.bold], limit: inner.width - 1)
         for (n, entry) in upcoming.dropFirst(offset).prefix(rows).enumerated() {
             let y = inner.y + 1 + n
             let skipped = entry.state == .skipped
             let role: Role = skipped ? .dim : entry.tick - game.tick < 120 ? .warning : .text
             var line = Format.fit("#\(entry.id)", 4) + Format.fit(GameTime.format(entry.tick), 9)
-            line += Format.fit(Format.duration(entry.tick - game.tick), 7)
+            line += Format.fit(Format.duration(entry.tick - game.tick), inWidth)
             line += Format.fit(entry.fault.text, faultWidth, ellipsis: glyphs.ellipsis) + " " + Format.fit(entry.target.text, targetWidth, ellipsis: glyphs.ellipsis)
             line += " " + (skipped ? "SKIPPED" : entry.origin == .scenario ? "timeline" : "you")
             buffer.put(line, x: inner.x + 1, y: y, role: role, limit: inner.width - 1)
@@ -42,7 +44,7 @@ enum UpcomingInjectsPane {
             }
         }
         if focused {
-            buffer.put("f fire now · > delay 1 min · x skip / put back", x: inner.x + 1, y: inner.maxY - 1, role: .dim, limit: inner.width - 1)
+            buffer.put(Format.fit("f fire now · > delay 1 min · x skip / put back", inner.width - 1, ellipsis: glyphs.ellipsis), x: inner.x + 1, y: inner.maxY - 1, role: .dim)
         }
     }
 }
@@ -63,7 +65,7 @@ enum FaultDeckPane {
         for (n, kind) in kinds.enumerated().dropFirst(offset).prefix(rows) {
             let y = inner.y + n - offset
             let line = Format.fit(kind.usage, usageWidth, ellipsis: context.glyphs.ellipsis) + " " + kind.summary
-            buffer.put(line, x: inner.x + 1, y: y, role: .text, limit: inner.width - 2)
+            buffer.put(Format.fit(line, inner.width - 2, ellipsis: context.glyphs.ellipsis), x: inner.x + 1, y: y, role: .text)
             if n == context.state.selectedFault {
                 buffer[inner.x, y] = Cell(context.glyphs.selectionMarker.unicodeScalars.first!, role: focused ? .selection : .accent, attributes: [.bold])
                 if focused { buffer.restyle(Rect(x: inner.x + 1, y: y, width: min(usageWidth, kind.name.count), height: 1), role: .selection, attributes: [.bold]) }
@@ -71,8 +73,8 @@ enum FaultDeckPane {
         }
         if focused {
             let team = context.selectedTeam.map { context.game.match.teams[$0].name } ?? "all"
-            buffer.put("Enter/i inject into \(team) · I into every team · Tab completes", x: inner.x + 1, y: inner.maxY - 1, role: .dim,
-                       limit: inner.width - 1)
+            buffer.put(Format.fit("Enter/i inject into \(team) · I into every team · Tab completes", inner.width - 1, ellipsis: context.glyphs.ellipsis),
+                       x: inner.x + 1, y: inner.maxY - 1, role: .dim)
         }
     }
 }
@@ -100,6 +102,9 @@ enum SessionLogPane {
             buffer.put(Format.fit(event.message, inner.maxX - x, ellipsis: context.glyphs.ellipsis).trimmingTrailingSpaces, x: x, y: y, role: role)
             y += 1
         }
-        if log.isEmpty { buffer.put("Nothing yet: teams joining and your injects show here.", x: inner.x + 1, y: inner.y, role: .dim, limit: inner.width - 1) }
+        if log.isEmpty {
+            buffer.put(Format.fit("Nothing yet: teams joining and your injects show here.", inner.width - 1, ellipsis: context.glyphs.ellipsis),
+                       x: inner.x + 1, y: inner.y, role: .dim)
+        }
     }
 }

@@ -30,10 +30,15 @@ public struct FacilitatorApp: Sendable {
         self.height = height
     }
 
-    public var layout: FacilitatorLayout { FacilitatorLayout(width: width, height: height, tab: state.tab) }
+    public var layout: FacilitatorLayout { FacilitatorLayout(width: width, height: height, tab: state.tab, teams: teamCount) }
+
+    /// Rows the leaderboard had at the last frame the host asked for (sizes the teams pane).
+    public var teamCount = 8
 
     public func render(game: FacilitatedGame, glyphs: Glyphs, now: UInt64) -> CellBuffer {
-        FacilitatorRenderer.render(app: self, game: game, glyphs: glyphs, now: now)
+        var app = self
+        app.teamCount = game.match.teams.count
+        return FacilitatorRenderer.render(app: app, game: game, glyphs: glyphs, now: now)
     }
 
     /// Shows a message in the status bar (the host's news: a theme loaded, a team joined).
@@ -54,6 +59,7 @@ public struct FacilitatorApp: Sendable {
     }
 
     public mutating func handle(_ key: Key, game: inout FacilitatedGame, now: UInt64) -> [FacilitatorEffect] {
+        teamCount = game.match.teams.count
         if state.overlay == .shoulder { return handleShoulder(key, game: game, now: now) }
         let scopes = state.activeScopes(gameOver: game.isFinished)
         if let binding = ConsoleKeys.bindings.binding(for: key, in: scopes) {

@@ -32,10 +32,7 @@ enum FacilitatorHeader {
         let online = people.filter { game.presence[$0].people > 0 }.count
         piece("\(people.count) team\(people.count == 1 ? "" : "s") · \(online) online")
         piece(game.settings.scenario.id)
-        let join = " " + context.state.joinLine + " "
-        if !context.state.joinLine.isEmpty, rect.maxX - x > join.count + 2 {
-            buffer.put(join, x: rect.maxX - join.count, y: rect.y, role: .title, attributes: bar)
-        }
+        if game.isReplay { piece(context.state.joinLine, .accent, [.reverse, .bold]) }
     }
 }
 

@@ -12,7 +12,8 @@ public struct FacilitatorLayout: Sendable {
     public let status: Rect
     public let panes: [(pane: FacilitatorPane, rect: Rect)]
 
-    public init(width: Int, height: Int, tab: FacilitatorPane) {
+    /// `teams` is how many rows the leaderboard has: its pane is no taller than it needs.
+    public init(width: Int, height: Int, tab: FacilitatorPane, teams: Int = 8) {
         self.width = width
         self.height = height
         header = Rect(x: 0, y: 0, width: width, height: 1)
@@ -22,10 +23,10 @@ public struct FacilitatorLayout: Sendable {
             panes = []
         } else if width >= ScreenLayout.wideWidth && height >= ScreenLayout.wideHeight {
             kind = .wide
-            let teamsHeight = max(8, (height - 2) * 2 / 5)
+            let teamsHeight = max(8, min(teams + 5, (height - 2) * 2 / 5))
             let lowerY = 1 + teamsHeight
             let lowerHeight = height - 1 - lowerY
-            let left = width * 11 / 20
+            let left = width / 2
             let top = lowerHeight / 2
             panes = [
                 (.teams, Rect(x: 0, y: 1, width: width, height: teamsHeight)),
@@ -36,7 +37,7 @@ public struct FacilitatorLayout: Sendable {
             ]
         } else {
             kind = .compact
-            let teamsHeight = max(7, (height - 2) / 2)
+            let teamsHeight = max(7, min(teams + 5, (height - 2) / 2))
             let lowerY = 1 + teamsHeight
             panes = [
                 (.teams, Rect(x: 0, y: 1, width: width, height: teamsHeight)),

@@ -15,6 +15,17 @@ public enum FacilitatorPane: Int, Sendable, CaseIterable {
         }
     }
 
+    /// A short name for the compact layout's tab strip.
+    public var shortTitle: String {
+        switch self {
+        case .teams: "Teams"
+        case .truth: "Truth"
+        case .injects: "Injects"
+        case .deck: "Deck"
+        case .log: "Log"
+        }
+    }
+
     /// The panes the compact layout shows below the teams, in tab order (keys 1 … 4).
     public static let tabbed: [FacilitatorPane] = [.truth, .injects, .deck, .log]
 }

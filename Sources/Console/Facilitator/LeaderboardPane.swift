@@ -36,9 +36,14 @@ enum LeaderboardPane {
         header += Format.fit("INC", Columns.incidents, alignRight: true) + " " + Format.fit("WORST SERVICE", Columns.worst) + " "
         header += Format.fit("LAST CMD", Columns.last) + " " + Format.fit("ON", Columns.people)
         buffer.put(header, x: inner.x + 1, y: inner.y, role: .dim, attributes: [.bold], limit: inner.width - 1)
+        // How teams join, along the bottom edge, where it is always in view.
+        if !context.state.joinLine.isEmpty, !context.game.isReplay {
+            let join = " " + Format.fit(context.state.joinLine, rect.width - 6, ellipsis: context.glyphs.ellipsis).trimmingTrailingSpaces + " "
+            buffer.put(join, x: rect.x + 2, y: rect.maxY - 1, role: .accent, attributes: [.bold])
+        }
         guard !board.isEmpty else {
-            buffer.put("No team yet. Teams join with: \(context.state.joinLine.isEmpty ? "gameday join" : context.state.joinLine)",
-                       x: inner.x + 1, y: inner.y + 1, role: .dim, limit: inner.width - 1)
+            buffer.put(Format.fit("No team yet: give the teams the line at the bottom of this pane.", inner.width - 1, ellipsis: context.glyphs.ellipsis),
+                       x: inner.x + 1, y: inner.y + 1, role: .dim)
             return
         }
         let visible = rows(in: rect, focused: focused)
@@ -56,11 +61,11 @@ enum LeaderboardPane {
             }
         }
         if board.count > visible {
-            buffer.putRight(" \(offset + 1)–\(min(board.count, offset + visible)) of \(board.count) ", endX: rect.maxX - 1, y: rect.maxY - 1, role: .dim)
+            buffer.putRight(" \(offset + 1)–\(min(board.count, offset + visible)) of \(board.count) ", endX: rect.maxX - 1, y: rect.y, role: .dim)
         }
         if focused {
-            buffer.put("Enter watch · i inject · H hint · INC ! = not acknowledged", x: inner.x + 1, y: inner.maxY - 1, role: .dim,
-                       limit: inner.width - 2)
+            buffer.put(Format.fit("Enter watch · i inject · H hint · INC ! = not acknowledged", inner.width - 2, ellipsis: context.glyphs.ellipsis),
+                       x: inner.x + 1, y: inner.maxY - 1, role: .dim)
         }
 
         func draw(_ row: LeaderboardRow, y: Int, x start: Int, columns c: Columns, context: FacilitatorContext) {
