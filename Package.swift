@@ -89,6 +89,9 @@ let package = Package(
             name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console"],
             exclude: ["__Snapshots__", "BrokenThemes"]
         ),
-        .testTarget(name: "GamedayCLITests", dependencies: ["gameday"]),
+        .testTarget(
+            name: "GamedayCLITests",
+            dependencies: ["gameday", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
     ]
 )

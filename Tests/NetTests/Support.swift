@@ -51,7 +51,7 @@ final class TestHost: @unchecked Sendable {
 
 /// Waits for something that happens over the network. The limit only keeps a
 /// broken build from hanging; nothing here measures time.
-func eventually(_ what: String, within seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation, _ condition: () throws -> Bool) rethrows {
+func eventually(_ what: String, within seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation, _ condition: () throws -> Bool) throws {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return }

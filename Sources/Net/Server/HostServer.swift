@@ -95,8 +95,14 @@ public final class HostServer: @unchecked Sendable {
         }
     }
 
+    /// A network error in a few words ("connection refused", "unknown host").
     static func describe(_ error: Error) -> String {
         if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
+        if let error = error as? NIOConnectionError {
+            if let first = error.connectionErrors.first { return describe(first.error) }
+            return "unknown host"
+        }
+        if error is ChannelError { return "no connection (\(error))" }
         if error is SocketAddressError { return "not an address this machine can resolve" }
         return "\(error)".split(separator: "\n").first.map(String.init) ?? "failed"
     }
