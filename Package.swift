@@ -55,7 +55,15 @@ let package = Package(
         // forkpty and process CPU time, for benchmarks that run the console on a pseudo-terminal.
         .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
         // `gameday bench`: simulation and console measurements.
-        .target(name: "Benchmarks", dependencies: ["FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console", "Net", "Terminal", "CPty"]),
+        .target(
+            name: "Benchmarks",
+            dependencies: [
+                "FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console", "Net", "Terminal", "CPty",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         // Build tool: themes/*.yaml into a Swift source, so every binary carries its themes.
         .executableTarget(name: "EmbedText"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedText"], path: "Sources/EmbedThemesPlugin"),

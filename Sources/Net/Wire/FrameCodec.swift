@@ -12,11 +12,13 @@ public struct OversizedMessage: Error, Sendable, CustomStringConvertible {
 /// Splits the byte stream into messages: each is a 4-byte big-endian length
 /// followed by that many bytes of JSON. Refuses a length over `maxLength`
 /// before reading it, so a peer cannot make the receiver buffer without bound.
-struct LengthPrefixedDecoder: ByteToMessageDecoder {
-    typealias InboundOut = ByteBuffer
+public struct LengthPrefixedDecoder: ByteToMessageDecoder {
+    public typealias InboundOut = ByteBuffer
     let maxLength: Int
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    public init(maxLength: Int) { self.maxLength = maxLength }
+
+    public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self) else { return .needMoreData }
         guard Int(length) <= maxLength else { throw OversizedMessage(length: Int(length), limit: maxLength) }
         guard buffer.readableBytes >= 4 + Int(length) else { return .needMoreData }
@@ -26,14 +28,14 @@ struct LengthPrefixedDecoder: ByteToMessageDecoder {
         return .continue
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
         try decode(context: context, buffer: &buffer)
     }
 }
 
 /// Puts a message in its frame: the length, then the bytes.
-enum Framing {
-    static func frame(_ data: Data, allocator: ByteBufferAllocator) -> ByteBuffer {
+public enum Framing {
+    public static func frame(_ data: Data, allocator: ByteBufferAllocator) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: data.count + 4)
         buffer.writeInteger(UInt32(data.count))
         buffer.writeBytes(data)
