@@ -72,6 +72,9 @@ public struct Match: Sendable {
     public let followsTimeline: Bool
     /// When replaying: the recording's commands, fed to the first team at their ticks.
     public private(set) var script: ReplayScript?
+    /// Team indices, best score first (ties by name): kept up to date as scores change,
+    /// so that ranking a team on every frame costs no sort.
+    public private(set) var order: [Int] = []
 
     public static let defaultRivals: [BotKind] = [.expert, .autoscaler, .overprovision, .idle]
 
@@ -91,6 +94,16 @@ public struct Match: Sendable {
         teams = []
         for name in people { teams.append(MatchTeam(name: name, session: try newSession(), bot: nil)) }
         for kind in bots { teams.append(MatchTeam(name: kind.rawValue, session: try newSession(), bot: kind)) }
+        reorder()
+    }
+
+    private func score(_ team: Int) -> Double { teams[team].session.world.score.total }
+
+    private mutating func reorder() {
+        order = teams.indices.sorted { a, b in
+            let (x, y) = (score(a), score(b))
+            return x != y ? x > y : teams[a].name < teams[b].name
+        }
     }
 
     private func newSession() throws(FleetSpecError) -> GameSession {
@@ -123,6 +136,7 @@ public struct Match: Sendable {
         // Injects already given for this tick, applied with the others' at the next advance.
         for inject in next where inject.tick <= now { try? team.submit(inject.fault) }
         teams.append(team)
+        reorder()
         return teams.count - 1
     }
 
@@ -172,22 +186,26 @@ public struct Match: Sendable {
             }
         }
         for t in teams.indices { teams[t].advance() }
+        reorder()
     }
 
     /// Every team, best score first; ties put the viewed team first, then go by name.
     public func standings(viewing viewed: Int? = 0) -> [Standing] {
-        let all = teams.enumerated().map { index, team in
-            Standing(name: team.name, score: team.world.score.total, isPlayer: index == viewed, isBot: team.isBot, team: index)
+        var all = order.map { index in
+            Standing(name: teams[index].name, score: score(index), isPlayer: index == viewed, isBot: teams[index].isBot, team: index)
         }
-        return all.sorted { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.isPlayer != b.isPlayer { return a.isPlayer }
-            return a.name < b.name
+        if let viewed, let at = all.firstIndex(where: { $0.team == viewed }) {
+            let first = all.firstIndex { $0.score == all[at].score } ?? at
+            all.insert(all.remove(at: at), at: first)
         }
+        return all
     }
 
-    /// A team's place, 1 = first.
-    public func rank(of team: Int) -> Int { (standings(viewing: team).firstIndex { $0.team == team } ?? 0) + 1 }
+    /// A team's place, 1 = first (ties count in its favour).
+    public func rank(of team: Int) -> Int {
+        let mine = score(team)
+        return 1 + teams.indices.reduce(0) { $0 + (score($1) > mine ? 1 : 0) }
+    }
 
     /// The index of the team with this name.
     public func team(named name: String) -> Int? { teams.firstIndex { $0.name == name } }

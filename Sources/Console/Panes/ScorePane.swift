@@ -51,8 +51,9 @@ enum ScorePane {
             line("edge down", Format.signed(-s.edgeDownPoints), s.edgeDownPoints > 0 ? .critical : .text, note: "\(s.edgeDownSeconds)s")
         }
         guard y < inner.maxY else { return }
-        let standings = context.standings
-        if inner.height - (y - inner.y) >= standings.count + 1 {
+        let count = context.match.teams.count
+        if inner.height - (y - inner.y) >= count + 1 {
+            let standings = context.standings
             buffer.put(context.state.role == .solo ? "Rivals (same scenario and seed)" : "Teams (same scenario and seed)", x: inner.x + 1, y: y, role: .dim)
             y += 1
             for (place, team) in standings.enumerated() where y < inner.maxY {
@@ -63,7 +64,8 @@ enum ScorePane {
                 y += 1
             }
         } else {
-            let text = "Rank \(context.rank)/\(standings.count)" + (standings.first.map { " · 1st: \($0.name)" } ?? "")
+            let leader = context.match.order.first.map { context.match.teams[$0].name }
+            let text = "Rank \(context.rank)/\(count)" + (leader.map { " · 1st: \($0)" } ?? "")
             buffer.put(text, x: inner.x + 1, y: y, role: .accent, limit: inner.width - 1)
         }
     }

@@ -13,13 +13,27 @@ public struct RenderContext {
     public let layout: ScreenLayout
     /// Monotonic real time in milliseconds.
     public let now: UInt64
+    /// The team's world and feed, read once a frame (panes read them often).
+    public let world: World
+    public let feed: EventFeed
+    /// The team's place, 1 = first.
+    public let rank: Int
 
-    public var world: World { match.teams[team].world }
-    public var feed: EventFeed { match.teams[team].feed }
+    public init(match: Match, team: Int, state: ConsoleState, glyphs: Glyphs, layout: ScreenLayout, now: UInt64) {
+        self.match = match
+        self.team = team
+        self.state = state
+        self.glyphs = glyphs
+        self.layout = layout
+        self.now = now
+        world = match.teams[team].world
+        feed = match.teams[team].feed
+        rank = match.rank(of: team)
+    }
+
     public var teamName: String { match.teams[team].name }
     /// Every team of the match, best first, this console's team marked.
     public var standings: [Standing] { match.standings(viewing: team) }
-    public var rank: Int { match.rank(of: team) }
 
     /// Services shown in the services pane, after the filter.
     public var visibleServices: [Service] {

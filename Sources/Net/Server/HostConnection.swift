@@ -26,6 +26,13 @@ final class Connection {
     var renderedAt: UInt64 = 0
     var stalledSince: NIODeadline?
     var errors = 0
+    /// A key changed the console since its last frame: it goes first.
+    var keyed = false
+    /// The tick a command from this console was given at: its effect shows after that tick, next in line.
+    var commandTick: Int?
+
+    /// Who is rendered first when many consoles wait.
+    var priority: Int { keyed ? 2 : commandTick != nil ? 1 : 0 }
 
     init(id: Int, channel: Channel, address: String) {
         self.id = id
@@ -113,11 +120,12 @@ extension HostServer {
         case (.refused, _), (.closing, _): break
         case (.joined, .hello): protocolError("already joined: hello comes once", connection: connection, fatal: false)
         case let (.joined(console), .key(seq, key)):
-            let effects = room.key(key, seq: seq, console: console, now: now)
+            // Commands are recorded when they take effect, at the next tick: a key changes only this console.
+            let (effects, gave) = room.key(key, seq: seq, console: console, now: now)
             perform(effects)
+            if gave { connection.commandTick = room.game.tick }
             connection.dirty = true
-            facilitatorDirty = true
-            progress()
+            connection.keyed = true
             scheduleFlush()
         case let (.joined(console), .resize(width, height)):
             do throws(WireError) {

@@ -34,7 +34,11 @@ public final class HostServer: @unchecked Sendable {
     private var lastTick = NIODeadline.now()
     private var flushScheduled = false
     private var laterFlush: Scheduled<Void>?
+    private var nextTurn: Scheduled<Void>?
     var facilitatorDirty = true
+    /// The facilitator's own key wants its frame at once; other changes wait for the frame interval.
+    var facilitatorUrgent = true
+    private var facilitatorRenderedAt: UInt64 = 0
     private let started = NIODeadline.now()
     private var stopped = false
 
@@ -137,6 +141,7 @@ public final class HostServer: @unchecked Sendable {
             let (effects, roomEffects) = room.facilitatorKey(key, now: now)
             perform(roomEffects)
             markAllDirty()
+            facilitatorUrgent = true
             progress()
             ensureTicking()
             scheduleFlush()
@@ -148,6 +153,7 @@ public final class HostServer: @unchecked Sendable {
         loop.execute { [self] in
             room.facilitator.resize(width: width, height: height)
             facilitatorDirty = true
+            facilitatorUrgent = true
             scheduleFlush()
         }
     }
@@ -157,6 +163,7 @@ public final class HostServer: @unchecked Sendable {
         loop.execute { [self] in
             room.facilitator.notify(text, isError: isError, now: now)
             facilitatorDirty = true
+            facilitatorUrgent = true
             scheduleFlush()
         }
     }
@@ -231,39 +238,65 @@ public final class HostServer: @unchecked Sendable {
 
     func progress() { onProgress?(room.game) }
 
-    /// Sends every dirty console what changed, at most once per frame interval
-    /// each; a client whose backlog is full gets nothing until it drains.
+    /// Consoles rendered in one turn of the loop; the rest follow a moment later, so
+    /// that keys arriving meanwhile are read (and answered first).
+    static let framesPerTurn = 24
+
+    /// Sends dirty consoles what changed, at most once per quarter frame interval
+    /// each: first those a key just changed, then those waiting to see a command
+    /// take effect, then the rest. A client whose backlog is full gets nothing
+    /// until it drains.
     func flush() {
         let time = now
         let interval = UInt64(configuration.frameInterval.nanoseconds / 1_000_000) / 4
         var deferred = false
+        var ready: [Connection] = []
         for connection in connections.values where connection.dirty {
-            guard case let .joined(console) = connection.phase, connection.channel.isWritable else { continue }
+            guard case .joined = connection.phase, connection.channel.isWritable else { continue }
             if time < connection.renderedAt + interval {
                 deferred = true
-                continue
+            } else {
+                ready.append(connection)
             }
-            guard let frame = room.frame(console, now: time) else { continue }
-            connection.dirty = false
-            connection.renderedAt = time
-            let full = connection.lastFrame.map { $0.width != frame.width || $0.height != frame.height } ?? true
-            let runs = frame.changes(since: full ? nil : connection.lastFrame)
-            let ack = room.lastSeq(of: console)
-            guard full || !runs.isEmpty || ack != connection.ackSent else { continue }
-            send(.frame(full: full, width: frame.width, height: frame.height, ack: ack, runs: runs), to: connection)
-            connection.lastFrame = frame
-            connection.ackSent = ack
         }
+        ready.sort { ($0.priority, $1.renderedAt, $1.id) > ($1.priority, $0.renderedAt, $0.id) }
+        for connection in ready.prefix(Self.framesPerTurn) { render(connection, now: time) }
+        let frameMilliseconds = UInt64(configuration.frameInterval.nanoseconds / 1_000_000)
+        if ready.count > Self.framesPerTurn, nextTurn == nil {
+            nextTurn = loop.scheduleTask(in: .microseconds(100)) { [self] in
+                nextTurn = nil
+                flush()
+            }
+        }
+        if facilitatorDirty && !facilitatorUrgent && time < facilitatorRenderedAt + frameMilliseconds { deferred = true }
         if deferred, laterFlush == nil {
             laterFlush = loop.scheduleTask(in: .milliseconds(Int64(max(1, interval)))) { [self] in
                 laterFlush = nil
                 flush()
             }
         }
-        if facilitatorDirty {
+        if facilitatorDirty && (facilitatorUrgent || time >= facilitatorRenderedAt + frameMilliseconds) {
             facilitatorDirty = false
+            facilitatorUrgent = false
+            facilitatorRenderedAt = time
             onFacilitatorFrame?(room.facilitatorFrame(glyphs: facilitatorGlyphs, now: time))
         }
+    }
+
+    /// One console's frame, as the difference from the last frame it was sent.
+    private func render(_ connection: Connection, now time: UInt64) {
+        guard case let .joined(console) = connection.phase, let frame = room.frame(console, now: time) else { return }
+        connection.dirty = false
+        connection.renderedAt = time
+        connection.keyed = false
+        if connection.commandTick.map({ $0 < room.game.tick }) == true { connection.commandTick = nil }
+        let full = connection.lastFrame.map { $0.width != frame.width || $0.height != frame.height } ?? true
+        let runs = frame.changes(since: full ? nil : connection.lastFrame)
+        let ack = room.lastSeq(of: console)
+        guard full || !runs.isEmpty || ack != connection.ackSent else { return }
+        send(.frame(full: full, width: frame.width, height: frame.height, ack: ack, runs: runs), to: connection)
+        connection.lastFrame = frame
+        connection.ackSent = ack
     }
 
     /// Drops clients that stopped reading, refreshes frames whose messages
