@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "Host", dependencies: ["FleetSim", "Scenarios", "Session"]),
         // A small terminal UI kit with no game in it: cell buffer, rects, roles and
         // themes, colour mapping, glyphs, keys, line editor, text width and formats, ANSI.
-        .target(name: "ScreenKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "ScreenKit", dependencies: [.product(name: "Yams", package: "Yams")],
+            exclude: ["Text/generate-width-table.py"]
+        ),
         // Pure game UI: layout, panes, overlays, key bindings, command line.
         .target(name: "Console", dependencies: ["FleetSim", "Scenarios", "Session", "Host", "ScreenKit"]),
         // The network edge of a facilitated game (SwiftNIO): the host server, the team

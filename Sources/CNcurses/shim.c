@@ -272,17 +272,30 @@ int gd_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg,
 
 void gd_erase(void) { if (started) werase(stdscr); }
 
-void gd_put(int y, int x, uint32_t ch, int pair, int attrs) {
-    if (!started) return;
+static void put_wide_text(int y, int x, const wchar_t *text, int pair, int attrs) {
     attr_t a = A_NORMAL;
     if (attrs & GD_ATTR_BOLD) a |= A_BOLD;
     if (attrs & GD_ATTR_DIM) a |= A_DIM;
     if (attrs & GD_ATTR_REVERSE) a |= A_REVERSE;
     if (attrs & GD_ATTR_UNDERLINE) a |= A_UNDERLINE;
-    wchar_t text[2] = {(wchar_t)ch, L'\0'};
     cchar_t cell;
-    setcchar(&cell, text, a, 0, &pair);
-    mvwadd_wch(stdscr, y, x, &cell);
+    if (setcchar(&cell, text, a, 0, &pair) == OK) mvwadd_wch(stdscr, y, x, &cell);
+}
+
+void gd_put(int y, int x, uint32_t ch, int pair, int attrs) {
+    if (!started) return;
+    wchar_t text[2] = {(wchar_t)ch, L'\0'};
+    put_wide_text(y, x, text, pair, attrs);
+}
+
+void gd_put_text(int y, int x, const uint32_t *chars, int count, int pair, int attrs) {
+    if (!started || count <= 0) return;
+    // A cell holds a spacing character and up to CCHARW_MAX - 1 non-spacing ones.
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; ++i) text[i] = (wchar_t)chars[i];
+    text[n] = L'\0';
+    put_wide_text(y, x, text, pair, attrs);
 }
 
 void gd_refresh(void) {

@@ -74,6 +74,8 @@ public final class TerminalScreen {
     }
 
     /// Copies a frame to the screen. ncurses sends only the cells that changed.
+    /// A wide character goes to ncurses once, which then owns the next cell:
+    /// continuation cells are skipped.
     public func draw(_ buffer: CellBuffer) {
         gd_erase()
         let monochrome = depth == .monochrome
@@ -82,14 +84,34 @@ public final class TerminalScreen {
             for x in 0..<buffer.width {
                 let cell = buffer.cells[index]
                 index += 1
-                if cell.scalar == " " && cell.role == .text && cell.attributes.isEmpty { continue }
+                if cell.isContinuation || (cell.scalar == " " && cell.isSingleScalar && cell.role == .text && cell.attributes.isEmpty) { continue }
                 let attributes: CellAttributes = monochrome
                     ? cell.attributes.union(theme.monochromeAttributes(cell.role))
                     : cell.attributes.union(theme.style(cell.role).attributes)
-                gd_put(Int32(y), Int32(x), cell.scalar.value, monochrome ? 0 : Int32(cell.role.rawValue) + 1, Int32(attributes.rawValue))
+                let pair = monochrome ? 0 : Int32(cell.role.rawValue) + 1
+                if cell.isSingleScalar {
+                    gd_put(Int32(y), Int32(x), cell.scalar.value, pair, Int32(attributes.rawValue))
+                } else {
+                    put(cell.character, y: Int32(y), x: Int32(x), pair: pair, attributes: Int32(attributes.rawValue))
+                }
             }
         }
         gd_refresh()
+    }
+
+    /// Scratch space for the scalars of a grapheme cluster.
+    private var clusterScalars: [UInt32] = []
+
+    /// Writes a cluster of several scalars to one cell.
+    private func put(_ character: Character, y: Int32, x: Int32, pair: Int32, attributes: Int32) {
+        // Base and marks only: what follows a zero-width joiner is another
+        // spacing character, which one curses cell cannot hold.
+        clusterScalars.removeAll(keepingCapacity: true)
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0x200D { break }
+            clusterScalars.append(scalar.value)
+        }
+        clusterScalars.withUnsafeBufferPointer { gd_put_text(y, x, $0.baseAddress, Int32($0.count), pair, attributes) }
     }
 
     /// Waits up to `milliseconds` for a key, click or resize; nil on timeout

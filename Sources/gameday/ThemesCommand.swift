@@ -19,7 +19,7 @@ extension Gameday {
                 let environment = ProcessInfo.processInfo.environment
                 for (name, origin) in ThemeLoader.available(environment: environment) {
                     let description = (try? ThemeLoader.load(name, environment: environment))?.theme.description ?? ""
-                    print(name.padding(toLength: 16, withPad: " ", startingAt: 0) + description + "  (" + origin.description + ")")
+                    print(name + String(repeating: " ", count: max(1, 16 - DisplayWidth.of(name))) + description + "  (" + origin.description + ")")
                 }
             }
         }

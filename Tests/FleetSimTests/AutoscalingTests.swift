@@ -20,20 +20,30 @@ import Testing
         #expect(world.scaleOutCooldownLeft(service: 1) == 299, "300 s cooldown, one tick already gone")
     }
 
-    @Test func cooldownBlocksScaleOutWhileMetricStaysHigh() {
+    /// Application Auto Scaling: during a scale-out cooldown the capacity the last action added
+    /// counts toward the next one, and the policy scales out again when the metric still calls
+    /// for more (new tasks that are not running yet do not lower the CPU of the running ones).
+    @Test func withinTheScaleOutCooldownItStillScalesOutWhenTheMetricCallsForMore() {
         var world = TestFleets.world(TestFleets.edgeAndAPI(requestsPerSecond: 180, autoscaling: Self.policy))
         world.step { $0.api.desiredCount > 4 }
-        // Hold the load on the old tasks only: nothing new gets in service during the cooldown.
+        // Hold the load on the old tasks only: CPU stays at 90 % of the 4 running tasks.
         world.services[1].spec.lifecycle.pendingSeconds = 10_000
-        let desired = world.api.desiredCount
-        for _ in 0..<299 {
-            world.step()
-            #expect(world.api.desiredCount == desired)
-            if world.api.desiredCount != desired { break }
-        }
-        #expect(world.scaleOutCooldownLeft(service: 1) == 0 || world.scaleOutCooldownLeft(service: 1) <= 1)
-        world.step { $0.api.desiredCount > desired }
-        #expect(world.api.desiredCount > desired, "after the cooldown target tracking scales out again")
+        #expect(world.api.desiredCount == 8)
+        world.step { $0.api.desiredCount > 8 }
+        #expect(world.scaleOutCooldownLeft(service: 1) > 0, "within the cooldown")
+        #expect(world.api.desiredCount == 15, "ceil(8 × 90 / 50): the metric asks for more than the last action set")
+        #expect(world.scaleInCooldownLeft(service: 1) > 0, "while scale-in still waits")
+    }
+
+    /// ECS CPU utilisation comes from running tasks, whatever the load balancer thinks of them:
+    /// with no target in service the policy still scales out on CPU.
+    @Test func cpuDatapointsDoNotNeedTargetsInService() {
+        var world = TestFleets.world(TestFleets.edgeAndAPI(requestsPerSecond: 180, autoscaling: Self.policy))
+        world.services[1].spec.healthCheck.healthyThreshold = 1_000
+        for j in world.services[1].tasks.indices { world.services[1].tasks[j].target = .initial }
+        world.run(seconds: 240)
+        #expect(world.api.inServiceCount == 0)
+        #expect(world.api.desiredCount > 4, "three CPU datapoints above target, no target in service")
     }
 
     @Test func scaleInWaitsForDeploymentToFinish() {

@@ -42,15 +42,33 @@ import Testing
         #expect(abs(world.api.metrics.errorRate - 0.25) < 0.01, "1 of 4 targets hung: a quarter of requests fail")
     }
 
-    @Test func drainingTaskStopsAfterDeregistrationDelay() {
+    /// ELB completes deregistration as soon as a target has no in-flight requests, and waits
+    /// at most the deregistration delay (300 s) for them.
+    @Test func drainingEndsWhenInFlightRequestsAreDoneAtMostTheDelay() {
         var world = TestFleets.world()
+        world.run(seconds: 60)
         world.step(commands: [.scale(service: "api", count: 3)])
         let draining = world.api.tasks.first { $0.phase == .draining }!
         #expect(draining.target == .draining)
         let delay = world.step { w in !w.api.tasks.contains { $0.id == draining.id } }
-        #expect(delay == 300)
+        #expect(delay == 1, "20 ms requests are done within a second")
         #expect(world.api.recentStops.last?.reason == .scaledIn)
         #expect(world.api.recentStops.last?.exitCode == 0)
+
+        // A hung target's requests end only when its callers give up (api: 3 s timeout).
+        world.step(injects: [.hangTasks(service: "api", count: 1)])
+        let hung = world.api.tasks.first { $0.isHung }!
+        world.step { w in w.api.tasks.contains { $0.id == hung.id && $0.phase == .draining } }
+        #expect(world.step { w in !w.api.tasks.contains { $0.id == hung.id } } == 3)
+
+        // Requests that would outlast the delay: the delay wins (callers wait 60 s, the delay is 20 s).
+        var slow = TestFleets.world()
+        slow.services[1].spec.timeoutMs = 60_000
+        slow.services[1].spec.healthCheck.deregistrationDelaySeconds = 20
+        slow.step(injects: [.hangTasks(service: "api", count: 1)])
+        let stuck = slow.api.tasks.first { $0.isHung }!
+        slow.step { w in w.api.tasks.contains { $0.id == stuck.id && $0.phase == .draining } }
+        #expect(slow.step { w in !w.api.tasks.contains { $0.id == stuck.id } } == 20)
     }
 
     @Test func loadBalancerFailsOpenWhenNoTargetIsHealthy() {
@@ -64,5 +82,25 @@ import Testing
         let r = world.routing(service: 1)
         #expect(r.routable > 0, "with no healthy target the load balancer sends to all registered ones")
         #expect(r.capacity > 0)
+    }
+
+    /// The health check's timeout matters: a busy target answers its check as slowly as any
+    /// request, and one slower than the timeout counts as a failure (ELB target-group health checks).
+    @Test func aTightHealthCheckTimeoutTakesBusyTargetsOut() {
+        func unhealthyEvents(load: Double, timeout: Int) -> Int {
+            var fleet = TestFleets.edgeAndAPI(requestsPerSecond: load)
+            fleet.services[1].baseLatencyMs = 200
+            fleet.services[1].healthCheck.timeoutSeconds = timeout
+            var world = TestFleets.world(fleet)
+            var count = 0
+            for _ in 0..<600 {
+                world.step()
+                count += world.events.filter { if case .targetUnhealthy = $0.kind { true } else { false } }.count
+            }
+            return count
+        }
+        #expect(unhealthyEvents(load: 170, timeout: 5) == 0, "85 % busy: checks answer within the 5 s default")
+        #expect(unhealthyEvents(load: 170, timeout: 1) > 0, "85 % busy: a 1 s timeout fails some checks")
+        #expect(unhealthyEvents(load: 60, timeout: 1) == 0, "30 % busy: answers well within a second")
     }
 }

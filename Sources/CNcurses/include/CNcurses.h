@@ -55,6 +55,11 @@ int gd_init_pair(int pair, int fg, int bg);
 void gd_erase(void);
 /// Writes one cell; `ch` is a Unicode scalar, `pair` 0 for default colours.
 void gd_put(int y, int x, uint32_t ch, int pair, int attrs);
+/// Writes one cell holding a grapheme cluster: `chars` are its `count` Unicode
+/// scalars, a spacing character then non-spacing ones (combining marks,
+/// variation selectors); ncurses keeps at most CCHARW_MAX of them. A wide
+/// character covers the next cell too, which the caller leaves alone.
+void gd_put_text(int y, int x, const uint32_t *chars, int count, int pair, int attrs);
 void gd_refresh(void);
 void gd_beep(void);
 

@@ -107,7 +107,7 @@ enum TooSmallNotice {
         let lines = Format.wrap(text, width: max(1, buffer.width))
         let top = max(0, (buffer.height - lines.count) / 2)
         for (row, line) in lines.enumerated() {
-            buffer.put(line, x: max(0, (buffer.width - line.count) / 2), y: top + row, role: .warning, attributes: [.bold])
+            buffer.put(line, x: max(0, (buffer.width - DisplayWidth.of(line)) / 2), y: top + row, role: .warning, attributes: [.bold])
         }
     }
 }

@@ -49,7 +49,7 @@ enum HeaderPane {
         var kept = pieces
         func width(_ list: [Piece]) -> Int {
             list.enumerated().reduce(0) { sum, item in
-                sum + item.element.text.unicodeScalars.count + (item.offset == 0 ? 0 : item.element.attached ? 1 : separator.unicodeScalars.count)
+                sum + DisplayWidth.of(item.element.text) + (item.offset == 0 ? 0 : item.element.attached ? 1 : DisplayWidth.of(separator))
             }
         }
         while width(kept) > rect.width, let worst = kept.map(\.priority).max(), worst > 0 {
@@ -63,8 +63,8 @@ enum HeaderPane {
             x += buffer.put(piece.text, x: x, y: rect.y, role: piece.role, attributes: piece.attributes, limit: rect.maxX - x)
         }
         let right = " \(context.match.scenario.id)  ? help "
-        if rect.maxX - x > right.count + 2 {
-            buffer.put(right, x: rect.maxX - right.count, y: rect.y, role: .title, attributes: bar)
+        if rect.maxX - x > DisplayWidth.of(right) + 2 {
+            buffer.put(right, x: rect.maxX - DisplayWidth.of(right), y: rect.y, role: .title, attributes: bar)
         }
     }
 }

@@ -40,7 +40,7 @@ enum IncidentsPane {
             x += buffer.put("SEV\(incident.severity) ", x: x, y: y, role: incident.severity == 1 ? .critical : .warning, attributes: [.bold])
             let stateText = Format.fit(state.label, 10)
             let age = Format.duration(world.tick - incident.openedAt)
-            let titleWidth = inner.maxX - x - stateText.count - age.count - 2
+            let titleWidth = inner.maxX - x - DisplayWidth.of(stateText) - DisplayWidth.of(age) - 2
             x += buffer.put(Format.fit(incident.title, max(0, titleWidth), ellipsis: context.glyphs.ellipsis) + " ", x: x, y: y,
                             role: state == .resolved ? .dim : .text)
             x += buffer.put(stateText, x: x, y: y, role: state.role, attributes: [.bold])

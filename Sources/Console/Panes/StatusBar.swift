@@ -12,7 +12,7 @@ enum StatusBar {
             let prompt = state.mode == .command ? ":" : "/"
             buffer.put(prompt, x: rect.x, y: rect.y, role: .accent, attributes: [.bold])
             buffer.put(editor.text, x: rect.x + 1, y: rect.y, role: .text, limit: rect.width - 2)
-            let cursorX = rect.x + 1 + editor.cursor
+            let cursorX = rect.x + 1 + editor.cursorColumn
             if cursorX < rect.maxX {
                 var cell = buffer[cursorX, rect.y]
                 cell.attributes.insert(.reverse)
@@ -28,7 +28,7 @@ enum StatusBar {
             } else {
                 hint = ConsoleKeys.hints(for: state.activeScopes, role: state.role).joined(separator: " · ")
             }
-            let start = max(cursorX + 3, rect.maxX - hint.unicodeScalars.count - 1)
+            let start = max(cursorX + 3, rect.maxX - DisplayWidth.of(hint) - 1)
             if start < rect.maxX { buffer.put(hint, x: start, y: rect.y, role: role, limit: rect.maxX - start) }
         case .normal:
             if let message = state.message, context.now < message.expiresAt {

@@ -15,7 +15,7 @@ enum TimelineBar {
         }
         let hint = " " + ConsoleKeys.hints(for: [.replay]).joined(separator: " · ") + " · :goto "
         let barStart = x + 1
-        let barWidth = width - barStart - hint.count - 1
+        let barWidth = width - barStart - DisplayWidth.of(hint) - 1
         guard barWidth >= 10 else { return }
         func column(_ t: Int) -> Int { barStart + min(barWidth - 1, t * barWidth / max(1, replay.endTick)) }
         for c in barStart..<(barStart + barWidth) {

@@ -10,10 +10,14 @@ extension World {
         let spec = services[i].spec
         guard spec.isLoadBalanced else { return }
         let settings = spec.healthCheck
-        // A badly overloaded task drops health checks like any other request:
-        // none below 1.5× its capacity, most of them at 3.5× and beyond.
+        // A busy task answers its health check as slowly as any request: the check fails when the
+        // answer takes longer than the check's timeout (ELB "Health checks for your target groups").
+        // Beyond 1.5× capacity requests pile up, so most checks are dropped at 3.5× and beyond.
         let overload = services[i].metrics.utilisation
-        let dropChance = min(0.9, max(0, (overload - Self.checkDropStart) / 2))
+        let ownService = spec.baseLatencyMs
+        let wait = LatencyDistribution(fixedMs: ownService, queueingMeanMs: LatencyDistribution.queueingDelay(serviceMs: ownService, utilisation: overload))
+        let timedOut = 1 - wait.fraction(within: Double(settings.timeoutSeconds) * 1_000)
+        let dropChance = min(0.9, max(timedOut, (overload - Self.checkDropStart) / 2))
         // Only targets that get traffic are busy: with none healthy, ALB fails open to all.
         let failOpen = services[i].inServiceCount == 0
         var j = 0

@@ -1,8 +1,16 @@
 /// Target-tracking auto scaling, evaluated once per one-minute datapoint:
 /// after `scaleOutDatapoints` minutes above target it scales out in
 /// proportion to the distance (desired × metric / target); after
-/// `scaleInDatapoints` minutes below 90 % of target it scales in. Cooldowns
-/// block a repeat, scale-in waits for deployments, missing data does nothing.
+/// `scaleInDatapoints` minutes below 90 % of target it scales in.
+///
+/// As Application Auto Scaling does (User Guide, "Target tracking scaling
+/// policies", cooldown period): during a scale-out cooldown the policy still
+/// scales out when the metric calls for more capacity than the last action
+/// set (the capacity it added counts toward the next one); scale-in waits for
+/// both cooldowns and for deployments (ECS Developer Guide, "Service auto
+/// scaling"); a missing datapoint changes nothing. ECSServiceAverageCPUUtilization
+/// comes from running tasks whatever their load-balancer health, so only
+/// ALBRequestCountPerTarget goes missing when no target is in service.
 public enum TargetTracking {
     /// The desired count that brings `metric` to `target` if load stays the same.
     public static func proportionalCapacity(current: Int, metric: Double, target: Double) -> Int {
@@ -18,10 +26,10 @@ extension World {
     mutating func evaluateAutoscaling(service i: Int, sample: MinuteSample) {
         let policy = services[i].autoscaling
         guard policy.enabled, services[i].spec.runsTasks else { return }
-        guard sample.inService > 0 else {
-            // No datapoint: target tracking takes no action on missing data.
-            services[i].scaling.highDatapoints = 0
-            services[i].scaling.lowDatapoints = 0
+        // CPU is measured on running tasks; requests per target need targets in service.
+        let hasData = policy.metric == .cpu ? sample.running > 0 : sample.inService > 0
+        guard hasData else {
+            // No datapoint: the alarms neither breach nor recover, and nothing scales.
             services[i].scaling.lastMetric = nil
             return
         }
@@ -34,7 +42,9 @@ extension World {
         let desired = services[i].desiredCount
         let wanted = TargetTracking.proportionalCapacity(current: desired, metric: metric, target: policy.target)
 
-        if services[i].scaling.highDatapoints >= policy.scaleOutDatapoints && scaleOutCooldownLeft(service: i) == 0 {
+        if services[i].scaling.highDatapoints >= policy.scaleOutDatapoints {
+            // A breach always asks for more than the capacity already set, so the scale-out
+            // cooldown never blocks it; it only keeps scale-in away.
             let to = min(policy.maxCapacity, max(wanted, desired + 1))
             if to > desired {
                 setDesired(service: i, to: to, cause: "target tracking: \(policy.metric.rawValue) \(Int(metric.rounded())) above target \(Int(policy.target.rounded()))")

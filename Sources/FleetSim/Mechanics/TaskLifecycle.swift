@@ -74,7 +74,7 @@ extension World {
                 if !spec.isLoadBalanced && task.target == .initial && age >= spec.healthCheck.unbalancedGraceSeconds {
                     markInService(service: i, at: j)
                 }
-            case .draining where age >= spec.healthCheck.deregistrationDelaySeconds:
+            case .draining where tick >= task.drainEndsAt:
                 finishStopping(service: i, at: j)
                 continue
             default:
@@ -104,6 +104,7 @@ extension World {
         }
         let drains = !immediately && services[i].spec.isLoadBalanced && task.phase == .running
         if drains {
+            services[i].tasks[j].drainEndsAt = tick + drainSeconds(service: i, task: task)
             services[i].tasks[j].phase = .draining
             services[i].tasks[j].phaseSince = tick
             services[i].tasks[j].target = .draining
@@ -113,6 +114,19 @@ extension World {
             services[i].tasks[j].stopReason = reason
             finishStopping(service: i, at: j)
         }
+    }
+
+    /// How long a deregistering target drains. ELB waits the deregistration delay (300 s by
+    /// default) for in-flight requests, but completes at once when a target has none left
+    /// ("Target groups for your Application Load Balancers", deregistration delay): a target
+    /// that got no traffic is done in a second, a serving one when its slowest requests
+    /// finish, a hung one when its callers give up.
+    func drainSeconds(service i: Int, task: FleetTask) -> Int {
+        let spec = services[i].spec
+        let delay = spec.healthCheck.deregistrationDelaySeconds
+        guard task.target == .healthy || task.isHung else { return min(delay, 1) }
+        let inFlightMs = task.isHung ? spec.timeoutMs : min(spec.timeoutMs, max(services[i].metrics.p99LatencyMs, spec.baseLatencyMs))
+        return min(delay, max(1, Int((inFlightMs / 1_000).rounded(.up))))
     }
 
     /// Removes task `j` and keeps a record of it among the recently stopped.

@@ -86,6 +86,8 @@ public struct FleetTask: Sendable, Hashable {
     public var leakMiBPerMinute: Double = 0
     /// The task's disk is full: writes fail and its health check reports it.
     public var isDiskFull: Bool = false
+    /// When draining: the tick deregistration completes (in-flight requests done, or the delay over).
+    public var drainEndsAt: Int = 0
 
     public var isInService: Bool { phase == .running && target == .healthy }
 }
@@ -106,7 +108,7 @@ extension FleetTask: StableHashable {
         h.combine(Int(phase.rawValue)); h.combine(phaseSince); h.combine(Int(target.rawValue))
         h.combine(consecutivePasses); h.combine(consecutiveFailures); h.combine(nextCheckTick)
         h.combine(memoryUsedMiB); h.combine(stopReason.map { Int($0.rawValue) }); h.combine(hasBeenInService)
-        h.combine(isHung); h.combine(leakMiBPerMinute); h.combine(isDiskFull)
+        h.combine(isHung); h.combine(leakMiBPerMinute); h.combine(isDiskFull); h.combine(drainEndsAt)
     }
 }
 

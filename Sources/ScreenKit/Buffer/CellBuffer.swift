@@ -1,45 +1,12 @@
-/// One character cell: a Unicode scalar, the role that styles it and extra attributes.
-public struct Cell: Sendable, Hashable {
-    public var scalar: Unicode.Scalar
-    public var role: Role
-    public var attributes: CellAttributes
-
-    public init(_ scalar: Unicode.Scalar = " ", role: Role = .text, attributes: CellAttributes = []) {
-        self.scalar = scalar
-        self.role = role
-        self.attributes = attributes
-    }
-
-    public static let blank = Cell()
-}
-
-/// A rectangle of cells, in columns and rows.
-public struct Rect: Sendable, Hashable {
-    public var x: Int, y: Int, width: Int, height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
-    public var isEmpty: Bool { width == 0 || height == 0 }
-    /// The area inside a one-cell border.
-    public var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
-
-    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
-}
-
 /// The frame being composed: a grid of cells that panes draw into and the
 /// terminal backend copies to the screen. Tests read it back as plain text.
-/// Every write is clipped to the buffer.
+/// Every write is clipped to the buffer and counts display columns: a wide
+/// character fills two cells (see `Cell`), is never cut in half at an edge
+/// or a limit, and overwriting either of its halves blanks the other.
 public struct CellBuffer: Sendable, Hashable {
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -47,45 +14,96 @@ public struct CellBuffer: Sendable, Hashable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// One cell. Setting a wide character fills the next cell too (a space in
+    /// the last column); setting a zero-width one writes a space; setting a
+    /// continuation cell read from the buffer only restyles one.
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
-            cells[y * width + x] = newValue
+            if newValue.isContinuation {
+                let i = y * width + x
+                if cells[i].isContinuation {
+                    cells[i].role = newValue.role
+                    cells[i].attributes = newValue.attributes
+                } else {
+                    store(newValue.blanked, columns: 1, x: x, y: y)
+                }
+                return
+            }
+            let columns = newValue.width
+            store(columns == 0 ? newValue.blanked : newValue, columns: max(1, columns), x: x, y: y)
         }
     }
 
     /// Writes `text` from (x, y), at most `limit` columns; returns the columns used.
+    /// A wide character that would not fit whole leaves a space instead;
+    /// zero-width characters (controls included) are not written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role = .text, attributes: CellAttributes = [], limit: Int = .max) -> Int {
         guard y >= 0, y < height else { return 0 }
         var column = x
         let end = min(width, limit == .max ? width : x + max(0, limit))
-        for scalar in text.unicodeScalars {
-            if column >= end { break }
-            if column >= 0 { cells[y * width + column] = Cell(scalar, role: role, attributes: attributes) }
-            column += 1
+        Clusters.walk(text) { cluster in
+            guard column < end else { return false }
+            let columns = cluster.width
+            if columns == 0 { return true }
+            let next = column + columns
+            if column >= 0 && next <= end {
+                let cell = cluster.ascii.map { Cell(Unicode.Scalar($0), role: role, attributes: attributes) }
+                    ?? Cell(cluster.character!, role: role, attributes: attributes)
+                store(cell, columns: columns, x: column, y: y)
+            } else if next > end {
+                // Only its left half fits before the end: a space instead, and stop.
+                if column >= 0 { store(Cell(" " as Unicode.Scalar, role: role, attributes: attributes), columns: 1, x: column, y: y) }
+                column += 1
+                return false
+            } else if next > 0 {
+                // It starts left of column 0 and only its right half would show: a space instead.
+                store(Cell(" " as Unicode.Scalar, role: role, attributes: attributes), columns: 1, x: 0, y: y)
+            }
+            column = next
+            return true
         }
         return max(0, column - x)
     }
 
     /// Writes `text` right-aligned so it ends just before column `endX`.
     public mutating func putRight(_ text: String, endX: Int, y: Int, role: Role = .text, attributes: CellAttributes = []) {
-        put(text, x: endX - text.unicodeScalars.count, y: y, role: role, attributes: attributes)
+        put(text, x: endX - DisplayWidth.of(text), y: y, role: role, attributes: attributes)
     }
 
+    /// Fills `rect` with `cell`; wide characters cut by its edges are blanked outside it.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
+        guard x0 < x1 else { return }
+        let columns = cell.isContinuation ? 0 : cell.width
         for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) { cells[row * width + column] = cell }
+            if columns == 1 {
+                blankStraddling(row: row, from: x0, to: x1)
+                for i in (row * width + x0)..<(row * width + x1) { cells[i] = cell }
+            } else {
+                var column = x0
+                while column < x1 {
+                    let fits = columns == 2 && column + 1 < x1
+                    store(fits ? cell : cell.blanked, columns: fits ? 2 : 1, x: column, y: row)
+                    column += fits ? 2 : 1
+                }
+            }
         }
     }
 
-    /// Changes the role and attributes of a row segment, keeping its characters (selection highlight).
+    /// Changes the role and attributes of a row segment, keeping its characters
+    /// (selection highlight). A wide character cut by the segment is restyled whole.
     public mutating func restyle(_ rect: Rect, role: Role, attributes: CellAttributes = []) {
         for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) {
-                cells[row * width + column].role = role
-                cells[row * width + column].attributes = attributes
+            var x0 = max(0, rect.x), x1 = min(width, rect.maxX)
+            guard x0 < x1 else { continue }
+            if cells[row * width + x0].isContinuation { x0 -= 1 }
+            if x1 < width && cells[row * width + x1].isContinuation { x1 += 1 }
+            for i in (row * width + x0)..<(row * width + x1) {
+                cells[i].role = role
+                cells[i].attributes = attributes
             }
         }
     }
@@ -96,17 +114,24 @@ public struct CellBuffer: Sendable, Hashable {
         let role: Role = focused ? .focusedBorder : .border
         let attributes: CellAttributes = focused ? [.bold] : []
         let b = glyphs.border
-        self[rect.x, rect.y] = Cell(b.topLeft, role: role, attributes: attributes)
-        self[rect.maxX - 1, rect.y] = Cell(b.topRight, role: role, attributes: attributes)
-        self[rect.x, rect.maxY - 1] = Cell(b.bottomLeft, role: role, attributes: attributes)
-        self[rect.maxX - 1, rect.maxY - 1] = Cell(b.bottomRight, role: role, attributes: attributes)
-        for column in (rect.x + 1)..<(rect.maxX - 1) {
-            self[column, rect.y] = Cell(b.horizontal, role: role, attributes: attributes)
-            self[column, rect.maxY - 1] = Cell(b.horizontal, role: role, attributes: attributes)
+        // Border glyphs are one column wide: stored without measuring.
+        func edge(_ cell: Cell, _ x: Int, _ y: Int) {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            store(cell, columns: 1, x: x, y: y)
         }
+        edge(Cell(b.topLeft, role: role, attributes: attributes), rect.x, rect.y)
+        edge(Cell(b.topRight, role: role, attributes: attributes), rect.maxX - 1, rect.y)
+        edge(Cell(b.bottomLeft, role: role, attributes: attributes), rect.x, rect.maxY - 1)
+        edge(Cell(b.bottomRight, role: role, attributes: attributes), rect.maxX - 1, rect.maxY - 1)
+        let horizontal = Cell(b.horizontal, role: role, attributes: attributes)
+        for column in (rect.x + 1)..<(rect.maxX - 1) {
+            edge(horizontal, column, rect.y)
+            edge(horizontal, column, rect.maxY - 1)
+        }
+        let vertical = Cell(b.vertical, role: role, attributes: attributes)
         for row in (rect.y + 1)..<(rect.maxY - 1) {
-            self[rect.x, row] = Cell(b.vertical, role: role, attributes: attributes)
-            self[rect.maxX - 1, row] = Cell(b.vertical, role: role, attributes: attributes)
+            edge(vertical, rect.x, row)
+            edge(vertical, rect.maxX - 1, row)
         }
         if !title.isEmpty && rect.width > 4 {
             let marker = focused ? glyphs.focusMarker + " " : ""
@@ -115,31 +140,30 @@ public struct CellBuffer: Sendable, Hashable {
         }
     }
 
-    /// Replaces every non-ASCII character with an ASCII stand-in (for terminals whose locale is not UTF-8).
-    public mutating func transliterateToASCII() {
-        for i in cells.indices where !cells[i].scalar.isASCII {
-            cells[i].scalar = Glyphs.asciiStandIn(for: cells[i].scalar)
+    // MARK: Keeping wide characters whole
+
+    /// Writes a character `columns` (1 or 2) wide at (x, y), which must be inside
+    /// the buffer. Blanks the rest of any wide character it overwrites part of;
+    /// a wide character in the last column becomes a space.
+    /// Border glyphs are one column wide (box passes 1 without measuring).
+    mutating func store(_ cell: Cell, columns: Int, x: Int, y: Int) {
+        let i = y * width + x
+        if cells[i].isContinuation { cells[i - 1] = cells[i - 1].blanked }
+        if columns == 2 && x + 1 < width {
+            if x + 2 < width && cells[i + 2].isContinuation { cells[i + 2] = cells[i + 2].blanked }
+            cells[i] = cell
+            cells[i + 1] = .continuation(of: cell)
+        } else {
+            if x + 1 < width && cells[i + 1].isContinuation { cells[i + 1] = cells[i + 1].blanked }
+            cells[i] = columns == 2 ? cell.blanked : cell
         }
     }
 
-    /// The frame as text, one line per row, trailing spaces trimmed.
-    public var text: String {
-        var lines: [String] = []
-        lines.reserveCapacity(height)
-        for row in 0..<height {
-            var line = String.UnicodeScalarView()
-            for column in 0..<width { line.append(cells[row * width + column].scalar) }
-            var text = String(line)
-            while text.last == " " { text.removeLast() }
-            lines.append(text)
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// One row as text (untrimmed).
-    public func row(_ y: Int) -> String {
-        var line = String.UnicodeScalarView()
-        for column in 0..<width { line.append(cells[y * width + column].scalar) }
-        return String(line)
+    /// Before columns x0..<x1 of a row are overwritten: blanks the outside half
+    /// of a wide character that straddles either end.
+    private mutating func blankStraddling(row: Int, from x0: Int, to x1: Int) {
+        let start = row * width
+        if cells[start + x0].isContinuation { cells[start + x0 - 1] = cells[start + x0 - 1].blanked }
+        if x1 < width && cells[start + x1].isContinuation { cells[start + x1] = cells[start + x1].blanked }
     }
 }

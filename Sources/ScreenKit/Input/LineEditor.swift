@@ -11,6 +11,9 @@ public struct LineEditor: Sendable, Hashable {
 
     public static let historyKept = 100
 
+    /// Display columns before the cursor (where to draw it: wide characters take two).
+    public var cursorColumn: Int { DisplayWidth.of(text.prefix(cursor)) }
+
     /// What an editing key does.
     public enum Edit: Sendable, Hashable {
         case deleteBackward, deleteForward, left, right, start, end, clear, deleteWord, older, newer

@@ -1,5 +1,6 @@
 /// Turns a frame into text with ANSI escape codes: for asciicast exports
 /// and theme previews printed to stdout, without a full-screen session.
+/// Each character is written once; a wide one covers its continuation cell.
 public enum ANSIRenderer {
     /// The frame as rows joined by CRLF, styled with `theme` at `depth`
     /// (monochrome uses the theme's attributes only). Ends with a reset.
@@ -11,11 +12,13 @@ public enum ANSIRenderer {
             if y > 0 { out += "\u{1B}[0m\r\n"; current = nil }
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
+                // The wide character before already covers this column.
+                if cell.isContinuation { continue }
                 if current == nil || current! != (cell.role, cell.attributes) {
                     out += sgr(cell.role, cell.attributes, theme: theme, depth: depth)
                     current = (cell.role, cell.attributes)
                 }
-                out.unicodeScalars.append(cell.scalar)
+                if cell.isSingleScalar { out.unicodeScalars.append(cell.scalar) } else { out.append(cell.character) }
             }
         }
         return out + "\u{1B}[0m"

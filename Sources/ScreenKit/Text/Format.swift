@@ -59,38 +59,67 @@ public enum Format {
         return "\(s / 3_600)h\(pad(s / 60 % 60))m"
     }
 
-    /// Pads or cuts `text` to exactly `width` columns (cut text ends with `ellipsis`).
+    /// Pads or cuts `text` to exactly `width` display columns (cut text ends
+    /// with the first character of `ellipsis`). A wide character is never
+    /// split: when only half of it would fit, a space takes that column.
     public static func fit(_ text: String, _ width: Int, ellipsis: String = "…", alignRight: Bool = false) -> String {
-        let count = text.unicodeScalars.count
         guard width > 0 else { return "" }
+        let count = DisplayWidth.of(text)
         if count > width {
-            var scalars = String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, width - 1)))
-            scalars.append(contentsOf: ellipsis.unicodeScalars.prefix(1))
-            return String(scalars)
+            let mark = ellipsis.first.map { DisplayWidth.of($0) <= width ? String($0) : "" } ?? ""
+            let markWidth = DisplayWidth.of(mark)
+            var (cut, used) = prefix(text, columns: width - markWidth)
+            cut += mark
+            used += markWidth
+            return used < width ? cut + String(repeating: " ", count: width - used) : cut
         }
         let padding = String(repeating: " ", count: width - count)
         return alignRight ? padding + text : text + padding
     }
 
-    /// Splits text into lines of at most `width` columns at spaces.
+    /// Splits text into lines of at most `width` display columns at spaces;
+    /// a word wider than a line is broken between characters.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
+            var lineWidth = 0
             for word in paragraph.split(separator: " ") {
-                if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= width { line += " " + word } else {
+                let wordWidth = DisplayWidth.of(word)
+                if line.isEmpty {
+                    (line, lineWidth) = (String(word), wordWidth)
+                } else if lineWidth + 1 + wordWidth <= width {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                } else {
                     lines.append(line)
-                    line = String(word)
+                    (line, lineWidth) = (String(word), wordWidth)
                 }
-                while line.count > width {
-                    lines.append(String(line.prefix(width)))
-                    line = String(line.dropFirst(width))
+                while lineWidth > width {
+                    var (head, headWidth) = prefix(line, columns: width)
+                    if head.isEmpty { (head, headWidth) = (String(line.first!), DisplayWidth.of(line.first!)) }
+                    lines.append(head)
+                    line = String(line.dropFirst(head.count))
+                    lineWidth -= headWidth
                 }
             }
             lines.append(line)
         }
         return lines
+    }
+
+    /// The longest start of `text` at most `columns` wide, and its width.
+    static func prefix(_ text: String, columns: Int) -> (String, Int) {
+        var used = 0
+        var end = 0
+        Clusters.walk(text) { cluster in
+            guard used + cluster.width <= columns else { return false }
+            used += cluster.width
+            end = cluster.end
+            return true
+        }
+        return (String(text.utf8.prefix(end))!, used)
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
