@@ -14,7 +14,7 @@ enum FacilitatorHeader {
         let sep = " \(glyphs.separator) "
         var x = buffer.put(" gameday facilitator ", x: 0, y: rect.y, role: .title, attributes: [.reverse, .bold])
         func piece(_ text: String, _ role: Role = .title, _ attributes: CellAttributes = [.reverse]) {
-            guard rect.maxX - x > text.count + sep.count else { return }
+            guard rect.maxX - x > DisplayWidth.of(text) + DisplayWidth.of(sep) else { return }
             x += buffer.put(sep, x: x, y: rect.y, role: .title, attributes: bar)
             x += buffer.put(text, x: x, y: rect.y, role: role, attributes: attributes)
         }
@@ -49,10 +49,14 @@ enum FacilitatorStatusBar {
             let editor = state.commandLine
             // Long lines scroll so the cursor stays on screen.
             let room = max(10, rect.width * 2 / 3)
-            let start = max(0, editor.cursor - room + 1)
-            let shown = String(editor.text.dropFirst(start))
-            buffer.put(shown, x: rect.x + 1, y: rect.y, role: .text, limit: room)
-            let cursorX = rect.x + 1 + editor.cursor - start
+            var shown = Substring(editor.text)
+            var cursorColumn = editor.cursorColumn
+            while cursorColumn >= room, let first = shown.first {
+                shown = shown.dropFirst()
+                cursorColumn -= DisplayWidth.of(first)
+            }
+            buffer.put(String(shown), x: rect.x + 1, y: rect.y, role: .text, limit: room)
+            let cursorX = rect.x + 1 + cursorColumn
             if cursorX < rect.maxX {
                 var cell = buffer[cursorX, rect.y]
                 cell.attributes.insert(.reverse)
@@ -68,7 +72,7 @@ enum FacilitatorStatusBar {
             } else {
                 hint = ConsoleKeys.hints(for: scopes).joined(separator: " · ")
             }
-            let from = max(cursorX + 3, rect.maxX - hint.unicodeScalars.count - 1)
+            let from = max(cursorX + 3, rect.maxX - DisplayWidth.of(hint) - 1)
             if from < rect.maxX { buffer.put(hint, x: from, y: rect.y, role: role, limit: rect.maxX - from) }
             return
         }

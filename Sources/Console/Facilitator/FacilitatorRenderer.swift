@@ -79,7 +79,7 @@ enum FacilitatorRenderer {
         for (n, pane) in FacilitatorPane.tabbed.enumerated() {
             let active = pane == context.state.tab
             let label = "\(n + 1) \(active ? pane.title : pane.shortTitle)"
-            guard x + label.count < rect.maxX - 1 else { break }
+            guard x + DisplayWidth.of(label) < rect.maxX - 1 else { break }
             x += buffer.put(label, x: x, y: y, role: active ? .selection : .dim, attributes: active ? [.bold] : []) + 1
         }
     }

@@ -32,7 +32,8 @@ extension CellBuffer {
 
     /// The runs that turn `previous` into this frame. With no previous frame,
     /// or one of another size, every cell that is not blank (a full frame,
-    /// drawn on a cleared screen).
+    /// drawn on a cleared screen). A run holds whole characters: a change in
+    /// the right half of a wide character sends the character.
     public func changes(since previous: CellBuffer?) -> [CellRun] {
         let base = previous.flatMap { $0.width == width && $0.height == height ? $0 : nil }
         var runs: [CellRun] = []
@@ -42,10 +43,12 @@ extension CellBuffer {
             var x = 0
             while x < width {
                 guard differs(x) else { x += 1; continue }
-                let first = cells[row + x]
-                var text = String.UnicodeScalarView()
-                var end = x
-                var scan = x
+                // Start on the character, not on the right half of one.
+                var start = x
+                while start > 0 && cells[row + start].isContinuation { start -= 1 }
+                let first = cells[row + start]
+                var end = start
+                var scan = start
                 // Extend over cells of the same style while another change follows within the gap.
                 while scan < width, cells[row + scan].role == first.role, cells[row + scan].attributes == first.attributes {
                     if differs(scan) {
@@ -55,24 +58,21 @@ extension CellBuffer {
                     }
                     scan += 1
                 }
-                for k in x...end { text.append(cells[row + k].scalar) }
-                runs.append(CellRun(x: x, y: y, role: first.role, attributes: first.attributes, text: String(text)))
+                // Finish on a whole character: take in the right half of a wide one.
+                while end + 1 < width && cells[row + end + 1].isContinuation { end += 1 }
+                var text = ""
+                for k in start...end where !cells[row + k].isContinuation {
+                    if cells[row + k].isSingleScalar { text.unicodeScalars.append(cells[row + k].scalar) } else { text.append(cells[row + k].character) }
+                }
+                runs.append(CellRun(x: start, y: y, role: first.role, attributes: first.attributes, text: text))
                 x = end + 1
             }
         }
         return runs
     }
 
-    /// Writes runs into the frame (clipped, as every write is).
+    /// Writes runs into the frame (clipped, with wide characters taking two cells, as every write).
     public mutating func apply(_ runs: [CellRun]) {
-        for run in runs {
-            guard run.y >= 0, run.y < height else { continue }
-            var x = run.x
-            for scalar in run.text.unicodeScalars {
-                if x >= width { break }
-                if x >= 0 { self[x, run.y] = Cell(scalar, role: run.role, attributes: run.attributes) }
-                x += 1
-            }
-        }
+        for run in runs { put(run.text, x: run.x, y: run.y, role: run.role, attributes: run.attributes) }
     }
 }
