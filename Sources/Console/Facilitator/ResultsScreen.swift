@@ -45,14 +45,14 @@ enum ResultsScreen {
         let titleWidth = min(40, max(20, inner.width / 3))
         let columnWidth = 14
         let columns = Array(board.dropFirst(index).prefix(max(1, (inner.width - titleWidth - 2) / columnWidth)))
-        var head = Format.fit("TIME TO ACK / TO MITIGATE", titleWidth)
+        var head = Format.fit("TIME TO ACK / TO MITIGATE", titleWidth - 1, ellipsis: glyphs.ellipsis) + " "
         for row in columns { head += Format.fit(row.name, columnWidth - 1, ellipsis: glyphs.ellipsis) + " " }
         buffer.put(head, x: inner.x + 1, y: y, role: .dim, attributes: [.bold], limit: inner.width - 2)
         y += 1
         let incidents = TeamComparison(game).incidents
         if incidents.isEmpty { buffer.put("No incidents in any team.", x: inner.x + 1, y: y, role: .dim) }
         for incident in incidents where y < inner.maxY - 1 {
-            var line = Format.fit(incident.title, titleWidth, ellipsis: glyphs.ellipsis)
+            var line = Format.fit(incident.title, titleWidth - 1, ellipsis: glyphs.ellipsis) + " "
             for row in columns {
                 let cell: String
                 if let times = incident.times[row.team] {

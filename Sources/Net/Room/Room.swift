@@ -169,7 +169,9 @@ public struct Room: Sendable {
                 }
             case .bell: out.append(.bell(id))
             case let .switchTheme(name): out.append(.theme(id, name))
-            case .quit: out.append(.close(id, "you left the game; it goes on without you: join again to come back"))
+            case .quit:
+                out.append(.close(id, game.isFinished ? "you left: the game is over (the facilitator has every team's results)"
+                                                      : "you left the game; it goes on without you: join again to come back"))
             case .tookOver: break
             }
         }
