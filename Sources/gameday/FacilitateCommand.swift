@@ -100,6 +100,7 @@ extension Gameday {
             let screen: TerminalScreen, themeProblem: String?
             do { (screen, themeProblem) = try look.start() } catch {
                 server.stop()
+                recording?.discard()
                 throw error
             }
             server.facilitatorGlyphs = screen.glyphs

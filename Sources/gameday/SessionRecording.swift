@@ -46,6 +46,14 @@ final class SessionRecording: @unchecked Sendable {
         }
     }
 
+    /// Removes the session file of a session that never started (its folder too, when nothing else is in it).
+    func discard() {
+        finished = true
+        sessionFile.close()
+        try? FileManager.default.removeItem(atPath: sessionPath)
+        if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
     /// The end lines and the files closed (the facilitator quit, or the game ended).
     func finish(_ game: FacilitatedGame) {
         progress(game)
