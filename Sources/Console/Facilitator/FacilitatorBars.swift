@@ -70,7 +70,7 @@ enum FacilitatorStatusBar {
             } else if !state.completions.isEmpty {
                 hint = state.completions.prefix(12).joined(separator: " ")
             } else {
-                hint = ConsoleKeys.hints(for: scopes).joined(separator: " · ")
+                hint = ConsoleKeys.hints(for: scopes, replaying: context.game.isReplay).joined(separator: " · ")
             }
             let from = max(cursorX + 3, rect.maxX - DisplayWidth.of(hint) - 1)
             if from < rect.maxX { buffer.put(hint, x: from, y: rect.y, role: role, limit: rect.maxX - from) }
@@ -82,6 +82,7 @@ enum FacilitatorStatusBar {
                        role: message.isError ? .critical : .ok)
             return
         }
-        buffer.put(StatusBar.fitting(ConsoleKeys.hints(for: scopes), width: rect.width - 2), x: rect.x + 1, y: rect.y, role: .dim)
+        let hints = ConsoleKeys.hints(for: scopes, replaying: context.game.isReplay)
+        buffer.put(StatusBar.fitting(hints, width: rect.width - 2), x: rect.x + 1, y: rect.y, role: .dim)
     }
 }

@@ -102,6 +102,7 @@ public enum ConsoleAction: Sendable, Hashable {
         switch self {
         case .acknowledge, .resolve, .prefill: .play
         case .togglePause, .faster, .slower: .clock
+        case .prefillInject, .fireNow, .delayInject, .skipInject, .prefillBroadcast, .prefillHint: .inject
         default: .look
         }
     }
@@ -222,10 +223,10 @@ public enum ConsoleKeys {
 extension ConsoleKeys {
     /// Status-bar hints of the scopes, most specific first: each action once, none for a
     /// key an earlier scope takes over, and none the console's role does not allow.
-    public static func hints(for scopes: [KeyScope], role: ConsoleRole = .solo) -> [String] {
+    public static func hints(for scopes: [KeyScope], role: ConsoleRole = .solo, replaying: Bool? = nil) -> [String] {
         var claimed: [KeyPattern] = []
         var hints: [String] = []
-        let replaying = scopes.contains(.replay)
+        let replaying = replaying ?? scopes.contains(.replay)
         for scope in scopes {
             let inScope = bindings.bindings(in: scope)
             for binding in inScope {
