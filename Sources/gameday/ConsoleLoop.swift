@@ -25,7 +25,7 @@ struct ConsoleLoop {
     /// Runs until the player quits or a signal arrives; returns the exit status.
     mutating func run(exitAfterFirstFrame: Bool = false) -> Int32 {
         let status = loop(exitAfterFirstFrame: exitAfterFirstFrame)
-        onFinish?(app.match.player)
+        onFinish?(app.session)
         return status
     }
 
@@ -78,7 +78,7 @@ struct ConsoleLoop {
             let nanoseconds = UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000)
             let progress = onProgress
             effects += app.elapse(nanoseconds: nanoseconds, now: milliseconds()) { progress?($0) }
-            for case let .tookOver(tick) in effects { onTakeOver?(tick, app.match.player) }
+            for case let .tookOver(tick) in effects { onTakeOver?(tick, app.session) }
             for case let .switchTheme(name) in effects { switchTheme(to: name, now: milliseconds()) }
             if effects.contains(.quit) { return 0 }
             if effects.contains(.bell) { screen.bell() }

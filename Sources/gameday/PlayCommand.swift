@@ -48,9 +48,7 @@ extension Gameday {
             guard GameClock.speeds.contains(speed) else {
                 throw GamedayError("speed must be one of \(GameClock.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
             }
-            guard (1...24).contains(team.count), team.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
-                throw GamedayError("team name must be 1…24 letters, digits, spaces, - _ or ., got '\(team)'")
-            }
+            if let problem = TeamName.problem(team) { throw GamedayError(problem) }
         }
 
         func run() throws {

@@ -27,11 +27,24 @@ final class RecordingFile {
 
     /// `$XDG_DATA_HOME/gameday/recordings` (default `~/.local/share/gameday/recordings`).
     static func defaultPath(scenario: String, environment: [String: String]) -> String {
+        "\(folder(environment: environment))/\(scenario)-\(stamp()).jsonl"
+    }
+
+    /// A facilitated session's folder beside the solo recordings: its session file and a recording per team.
+    static func defaultSessionFolder(scenario: String, environment: [String: String]) -> String {
+        "\(folder(environment: environment))/\(scenario)-\(stamp())-session"
+    }
+
+    private static func folder(environment: [String: String]) -> String {
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return "\(base)/gameday/recordings"
+    }
+
+    private static func stamp() -> String {
         let stamp = DateFormatter()
         stamp.dateFormat = "yyyyMMdd-HHmmss"
         stamp.locale = Locale(identifier: "en_US_POSIX")
-        return "\(base)/gameday/recordings/\(scenario)-\(stamp.string(from: Date())).jsonl"
+        return stamp.string(from: Date())
     }
 }

@@ -18,16 +18,16 @@ enum EndScreen {
     }
 
     static func rows(context: RenderContext, width: Int) -> [Row] {
-        let world = context.world, match = context.match
+        let world = context.world, match = context.match, session = match.teams[context.team].session
         let s = world.score
-        let par = match.scenario.par(forSeconds: match.player.durationSeconds)
-        let pro = match.player.durationSeconds == match.scenario.durationSeconds ? "" : " (pro rata for this length)"
+        let par = match.scenario.par(forSeconds: session.durationSeconds)
+        let pro = session.durationSeconds == match.scenario.durationSeconds ? "" : " (pro rata for this length)"
         var out = [Row(text: "Final score \(Format.fixed(s.total, 1)) · par \(Format.fixed(par, 0))\(pro) · \(s.total >= par ? "made par" : "below par")",
                        role: s.total >= par ? .scoreUp : .scoreDown, bold: true)]
         out.append(Row(text: "\(Format.grouped(s.served)) requests served, \(Format.grouped(s.failed)) failed (\(Format.percent(s.availability)) available), "
                        + "\(Format.grouped(s.ordersOnTime)) orders on time · $\(Format.fixed(s.spendDollars, 2)) spent · \(context.state.commandsGiven) commands"))
-        if !match.player.injectLog.isEmpty {
-            out.append(Row(text: "This game had \(match.player.injectLog.count) practice inject(s): every team got them too, so the ranking stays fair.", role: .accent))
+        if !session.injectLog.isEmpty && session.followsTimeline {
+            out.append(Row(text: "This game had \(session.injectLog.count) practice inject(s): every team got them too, so the ranking stays fair.", role: .accent))
         }
         out += [Row(text: ""), Row(text: "SCORE", role: .dim, bold: true)]
         for part in ScoreParts.of(s, rules: world.fleet.scoring) {
@@ -43,7 +43,10 @@ enum EndScreen {
             }
         }
         out += [Row(text: ""), Row(text: "RANK", role: .dim, bold: true)]
-        for (place, team) in match.standings.enumerated() {
+        let standings = context.standings
+        // Many teams: the first dozen, and this team's place if it is further down.
+        let mine = standings.firstIndex { $0.isPlayer } ?? 0
+        for (place, team) in standings.enumerated() where place < 12 || place == mine {
             out.append(Row(text: "\(place + 1). \(Format.fit(team.isPlayer ? "\(team.name) (your team)" : team.name, 24)) \(Format.fit(Format.fixed(team.score, 0), 10, alignRight: true))",
                            role: team.isPlayer ? .accent : .text, bold: team.isPlayer))
         }
@@ -51,9 +54,9 @@ enum EndScreen {
         for incident in world.incidents { out.append(incidentRow(incident, width: width)) }
         if world.incidents.isEmpty { out.append(Row(text: "No incidents.", role: .dim)) }
         out += [Row(text: ""), Row(text: "WHAT HAPPENED (the team saw only the symptoms)", role: .dim, bold: true)]
-        let faults = zip(match.player.schedule, match.player.scheduleAnnounced).filter { $0.0.tick < world.tick }
+        let faults = zip(session.schedule, session.scheduleAnnounced).filter { $0.0.tick < world.tick }
             .map { (tick: $0.0.tick, text: $0.0.fault.text, note: $0.1 ? "announced" : "surprise") }
-            + match.player.injectLog.map { (tick: $0.tick, text: $0.fault.text, note: "practice") }
+            + session.injectLog.map { (tick: $0.tick, text: $0.fault.text, note: session.followsTimeline ? "practice" : "facilitator") }
         for fault in faults.sorted(by: { $0.tick < $1.tick }) {
             out.append(Row(text: Format.fit(GameTime.format(fault.tick), 10) + Format.fit(fault.text, max(10, width - 22)) + " " + fault.note))
         }

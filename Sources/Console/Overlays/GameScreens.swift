@@ -10,7 +10,7 @@ enum BriefingScreen {
         Window.open(rect, title: "Unicorn.Rentals · \(scenario.title)", into: &buffer, glyphs: context.glyphs)
         let inner = rect.inner
         var y = inner.y + 1
-        let facts = "Scenario \(scenario.id) · \(scenario.rating.rawValue) · \(Format.duration(context.match.player.durationSeconds)) · seed \(context.world.seed) · par \(Format.fixed(scenario.par, 0))"
+        let facts = "Scenario \(scenario.id) · \(scenario.rating.rawValue) · \(Format.duration(context.match.durationSeconds)) · seed \(context.world.seed) · par \(Format.fixed(scenario.par, 0))"
         buffer.put(facts, x: inner.x + 2, y: y, role: .info, limit: inner.width - 4)
         y += 2
         for line in Format.wrap(scenario.briefing, width: inner.width - 4) where y < inner.maxY - 5 {
@@ -27,9 +27,14 @@ enum BriefingScreen {
                 y += 1
             }
         }
-        let rivals = context.match.rivals.map(\.name).joined(separator: ", ")
-        buffer.put("Rival teams on the same seed: \(rivals)", x: inner.x + 2, y: inner.maxY - 4, role: .dim, limit: inner.width - 4)
-        buffer.put("Keys: ? help · : command (try: scale web 5) · space pause · +/- speed", x: inner.x + 2, y: inner.maxY - 3, role: .dim, limit: inner.width - 4)
-        buffer.put("Enter start      ? keys      q quit", x: inner.x + 2, y: inner.maxY - 1, role: .accent, attributes: [.bold], limit: inner.width - 4)
+        let others = context.match.teams.indices.filter { $0 != context.team }.map { context.match.teams[$0].name }
+        let facilitated = context.state.role != .solo
+        let teams = (facilitated ? "Other teams on the same seed: " : "Rival teams on the same seed: ") + (others.isEmpty ? "none yet" : others.joined(separator: ", "))
+        buffer.put(Format.fit(teams, inner.width - 4, ellipsis: context.glyphs.ellipsis), x: inner.x + 2, y: inner.maxY - 4, role: .dim)
+        let keys = facilitated ? "Keys: ? help · : command (try: scale web 5) · the facilitator runs the clock"
+                               : "Keys: ? help · : command (try: scale web 5) · space pause · +/- speed"
+        buffer.put(keys, x: inner.x + 2, y: inner.maxY - 3, role: .dim, limit: inner.width - 4)
+        let start = facilitated ? "Enter the console      ? keys      q quit" : "Enter start      ? keys      q quit"
+        buffer.put(start, x: inner.x + 2, y: inner.maxY - 1, role: .accent, attributes: [.bold], limit: inner.width - 4)
     }
 }

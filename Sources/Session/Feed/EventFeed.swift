@@ -56,6 +56,12 @@ public struct EventFeed: Sendable {
         }
     }
 
+    /// A line that does not come from the world: a facilitator's broadcast or hint.
+    mutating func note(tick: Int, text: String, severity: Severity) {
+        entries.append(FeedEntry(tick: tick, subject: nil, text: text, severity: severity))
+        if entries.count > Self.entriesKept { entries.removeFirst(entries.count - Self.entriesKept) }
+    }
+
     public func logs(of service: String) -> [LogLine] { logs[service] ?? [] }
 
     static func severity(of kind: SimEvent.Kind) -> Severity {

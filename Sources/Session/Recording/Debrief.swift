@@ -22,7 +22,8 @@ public struct Debrief: Sendable {
 
     /// A fault that hit the fleet: the scenario's (announced or not) or a practice inject given during play.
     public struct Revealed: Sendable {
-        public enum Source: String, Sendable { case announced, surprise, practice }
+        /// Announced in the briefing, a surprise, a practice inject, or fired by a facilitator's host.
+        public enum Source: String, Sendable { case announced, surprise, practice, host }
         public var tick: Int
         public var text: String
         public var source: Source
@@ -34,6 +35,8 @@ public struct Debrief: Sendable {
     public var seed: UInt64
     public var endTick: Int
     public var score: Scoreboard
+    /// The rules the score was kept by (prices, budget).
+    public var rules: ScoringRules
     public var par: Double
     public var standings: [Standing]
     public var injected: [Revealed]
@@ -49,36 +52,60 @@ public struct Debrief: Sendable {
     public var hadPracticeInjects: Bool { injected.contains { $0.source == .practice } }
 
     public static func make(_ recording: Recording) throws(FleetSpecError) -> Debrief {
-        // The whole match, rivals included, with the recording's commands and injects:
-        // every team met the same faults, so the ranking is a fair one.
-        var match = try Match(replaying: recording)
+        let follows = !recording.header.hostTimeline
+        var session = try GameSession(scenario: recording.scenario, seed: recording.header.seed,
+                                      durationSeconds: recording.header.durationSeconds, followsTimeline: follows)
+        var script = ReplayScript(recording)
         var commands: [CommandLine] = []
-        var expertCommands: [CommandLine] = []
         let end = recording.lastTick
-        while match.world.tick < end {
-            match.advance()
-            commands += Self.commandLines(in: match.world.events)
-            if let expert = match.rivals.first(where: { $0.name == BotKind.expert.rawValue }) {
-                expertCommands += Self.commandLines(in: expert.session.world.events)
-            }
+        while session.world.tick < end {
+            script.feed(&session)
+            session.advance()
+            commands += Self.commandLines(in: session.world.events)
         }
-        let world = match.world
-        let player = match.player
-        var injected = zip(player.schedule, player.scheduleAnnounced).filter { $0.0.tick < end }.map {
+        let world = session.world
+        // Every rival met the same faults as the team, practice injects too: a fair ranking.
+        let (expert, expertCommands) = try botGame(.expert, recording: recording, end: end)
+        var standings = [Standing(name: recording.header.team, score: world.score.total, isPlayer: true)]
+        for kind in Match.defaultRivals {
+            let score = kind == .expert ? expert.world.score.total : try botGame(kind, recording: recording, end: end).0.world.score.total
+            standings.append(Standing(name: kind.rawValue, score: score, isPlayer: false, isBot: true))
+        }
+        standings.sort { $0.score != $1.score ? $0.score > $1.score : $0.isPlayer }
+        var injected = zip(session.schedule, session.scheduleAnnounced).filter { $0.0.tick < end }.map {
             Revealed(tick: $0.0.tick, text: $0.0.fault.text, source: $0.1 ? .announced : .surprise)
         }
-        injected += recording.injects.map { Revealed(tick: $0.tick, text: $0.fault.text, source: .practice) }
+        injected += recording.injects.map { Revealed(tick: $0.tick, text: $0.fault.text, source: follows ? .practice : .host) }
         injected.sort { $0.tick < $1.tick }
         let incidents = world.incidents.map { incident -> IncidentLine in
             let cause = injected.filter { $0.tick <= incident.openedAt && incident.openedAt - $0.tick <= 1_800 }.max { $0.tick < $1.tick }
             return IncidentLine(incident: incident, timeToDetect: cause.map { incident.openedAt - $0.tick }, cause: cause?.text)
         }
         let trend = world.score.history.enumerated().filter { ($0.offset + 1) % 5 == 0 }.map { (minute: $0.offset + 1, score: $0.element) }
-        let expertScore = match.rivals.first { $0.name == BotKind.expert.rawValue }?.session.world.score.total ?? 0
         return Debrief(scenarioID: recording.scenario.id, scenarioTitle: recording.scenario.title, team: recording.header.team,
-                       seed: recording.header.seed, endTick: end, score: world.score, par: recording.scenario.par(forSeconds: end),
-                       standings: match.standings, injected: injected, incidents: incidents, commands: commands, trend: trend,
-                       expertScore: expertScore, expertCommands: expertCommands, truncated: recording.isTruncated)
+                       seed: recording.header.seed, endTick: end, score: world.score, rules: world.fleet.scoring,
+                       par: recording.scenario.par(forSeconds: end),
+                       standings: standings, injected: injected, incidents: incidents, commands: commands, trend: trend,
+                       expertScore: expert.world.score.total, expertCommands: expertCommands, truncated: recording.isTruncated)
+    }
+
+    /// A bot's game of the same scenario, seed and length, with the same injects
+    /// the recording's team got (practice injects too, as rivals get them in play).
+    static func botGame(_ kind: BotKind, recording: Recording, end: Int) throws(FleetSpecError) -> (GameSession, [CommandLine]) {
+        var game = try GameSession(scenario: recording.scenario, seed: recording.header.seed, durationSeconds: end,
+                                   followsTimeline: !recording.header.hostTimeline)
+        var bot = kind.make()
+        var injects = recording.injects[...]
+        var lines: [CommandLine] = []
+        while !game.isFinished {
+            while let inject = injects.first, inject.tick <= game.world.tick {
+                injects = injects.dropFirst()
+                try? game.submit(inject.fault)
+            }
+            game.advance(with: &bot)
+            lines += Self.commandLines(in: game.world.events)
+        }
+        return (game, lines)
     }
 
     /// Each command of a tick and the first thing it changed on its own service, in the
