@@ -102,7 +102,7 @@ import Testing
         for command in [["scenarios", "validate", broken], ["simulate", "--scenario", broken], ["play", "--scenario", broken]] {
             let result = try Self.run(command)
             #expect(result.status == 2, "\(command)")
-            #expect(result.stderr.contains("unknown-service.yaml:8:5: timeline[0]: unknown service 'webb'"), "\(result.stderr)")
+            #expect(result.stderr.contains("unknown-service.yaml:10:14: timeline[0].service: unknown service 'webb'"), "\(result.stderr)")
             #expect(result.stderr.contains("unknown-service.yaml:12:5: timeline[1]: unknown zone 'q'"))
         }
         let shipped = try Self.run(["scenarios", "show", "az-outage"])

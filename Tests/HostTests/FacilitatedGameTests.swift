@@ -9,8 +9,9 @@ import Testing
 /// timeline's controls, targeted injects, messages, the leaderboard, and the
 /// recordings and session file it leaves.
 @Suite struct FacilitatedGameTests {
+    /// A game of bad-deploy: its timeline starts with a deploy at 00:10 and a random hang from the deck.
     static func game(bots: [BotKind] = [], maxTeams: Int = 4, minutes: Int = 30) throws -> FacilitatedGame {
-        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 7, durationSeconds: minutes * 60, difficulty: .normal,
+        let settings = GameSettings(scenario: BuiltInScenarios.named("bad-deploy")!, seed: 7, durationSeconds: minutes * 60, difficulty: .normal,
                                     maxTeams: maxTeams, bots: bots)
         return try FacilitatedGame(settings)
     }

@@ -9,7 +9,7 @@ import Testing
 /// team, bots included, ends in the same world as in the live game.
 @Suite struct SessionReplayTests {
     @Test func aReplayedSessionEndsInTheSameWorldsAndItsDebriefComparesTheTeams() throws {
-        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 9, durationSeconds: 900, difficulty: .normal, maxTeams: 4,
+        let settings = GameSettings(scenario: BuiltInScenarios.named("bad-deploy")!, seed: 9, durationSeconds: 900, difficulty: .normal, maxTeams: 4,
                                     bots: [.autoscaler])
         var game = try FacilitatedGame(settings)
         var session = SessionRecorder(header: SessionHeader(appVersion: "test", settings: settings))

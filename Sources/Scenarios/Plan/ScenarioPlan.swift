@@ -77,24 +77,27 @@ extension Scenario {
     /// always gives the same plan; another seed moves times and sizes within the
     /// windows the scenario declares, and draws another deck.
     public func plan(seed: UInt64, durationSeconds: Int) -> ResolvedPlan {
-        // Each entry draws from its own stream, so adding an entry to a file never moves the others.
-        func stream(_ kind: UInt64, _ n: Int) -> Xoshiro256StarStar {
-            Xoshiro256StarStar(seed: seed ^ 0x5CE2_A210_0F1A_7E11 ^ (kind << 56) ^ (UInt64(n + 1) &* 0x9E37_79B9_7F4A_7C15))
+        // Each entry draws from its own stream, named by what it is, so adding an entry to a
+        // file (or moving one) never changes what the others draw.
+        func stream(_ entry: String) -> Xoshiro256StarStar {
+            var hasher = StableHasher()
+            hasher.combine(entry)
+            return Xoshiro256StarStar(seed: seed ^ 0x5CE2_A210_0F1A_7E11 ^ hasher.value)
         }
         func time(_ at: Int, _ jitter: Int, _ rng: inout Xoshiro256StarStar) -> Int {
             guard jitter > 0 else { return at }
             return max(0, min(self.durationSeconds - 1, at - jitter + rng.nextInt(below: 2 * jitter + 1)))
         }
         let spikes = plannedSpikes.enumerated().map { n, spike -> TrafficSpike in
-            var rng = stream(1, n)
+            var rng = stream("spike \(n) at \(spike.at)")
             let start = time(spike.at, spike.jitter, &rng)
             let seconds = spike.seconds.lowerBound + rng.nextInt(below: spike.seconds.count)
             let m = spike.multiplier
             let multiplier = ((m.lowerBound + (m.upperBound - m.lowerBound) * rng.nextUnit()) * 100).rounded() / 100
             return TrafficSpike(startTick: start, durationSeconds: seconds, multiplier: multiplier, rampSeconds: spike.rampSeconds)
         }
-        var injects = timeline.enumerated().map { n, planned in
-            var rng = stream(2, n)
+        var injects = timeline.map { planned in
+            var rng = stream("fault at \(planned.at): \(planned.template.text)")
             let tick = time(planned.at, planned.jitter, &rng)
             return (inject: Inject(tick: tick, fault: planned.template.resolve(using: &rng)), announced: planned.announced)
         }
