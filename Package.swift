@@ -3,9 +3,10 @@ import PackageDescription
 
 // Layers (arrows are the only allowed imports), see README "Architecture":
 //   gameday ─> Benchmarks ─> Terminal ─> CNcurses
-//                         ─> Console ─> Session ─> Scenarios ─> FleetSim
+//           ─> Net ─> Console ─> Host ─> Session ─> Scenarios ─> FleetSim
 //   Console and Terminal both draw with ScreenKit, which knows nothing of the game.
-// Console renders into a plain cell buffer and never imports Terminal.
+// Console renders into a plain cell buffer and never imports Terminal; Host and
+// Console are pure; the network (SwiftNIO) lives in Net, the wall clock in gameday and Net.
 let package = Package(
     name: "gameday",
     platforms: [.macOS(.v13)],
@@ -13,11 +14,12 @@ let package = Package(
         .executable(name: "gameday", targets: ["gameday"]),
         // The parsers and the game without the command line, for the fuzz targets in
         // Tests/Fuzz (a separate package built with -sanitize=fuzzer; see its README).
-        .library(name: "GamedayCore", targets: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Console"]),
+        .library(name: "GamedayCore", targets: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Host", "Console", "Net"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The simulation: pure, deterministic, no I/O, no clock, no dependencies.
@@ -26,6 +28,9 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["FleetSim", .product(name: "Yams", package: "Yams")]),
         // Runs a game: command log, injects, bots, recordings, headless runs.
         .target(name: "Session", dependencies: ["FleetSim", "Scenarios"]),
+        // A facilitated game: teams on one clock, the inject timeline, hidden truth,
+        // leaderboard, session log and session files. Pure and deterministic.
+        .target(name: "Host", dependencies: ["FleetSim", "Scenarios", "Session"]),
         // A small terminal UI kit with no game in it: cell buffer, rects, roles and
         // themes, colour mapping, glyphs, keys, line editor, text width and formats, ANSI.
         .target(
@@ -33,7 +38,19 @@ let package = Package(
             exclude: ["Text/generate-width-table.py"]
         ),
         // Pure game UI: layout, panes, overlays, key bindings, command line.
-        .target(name: "Console", dependencies: ["FleetSim", "Scenarios", "Session", "ScreenKit"]),
+        .target(name: "Console", dependencies: ["FleetSim", "Scenarios", "Session", "Host", "ScreenKit"]),
+        // The network edge of a facilitated game (SwiftNIO): the host server, the team
+        // client, the versioned message protocol and its framing (see PROTOCOL.md).
+        .target(
+            name: "Net",
+            dependencies: [
+                "FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["PROTOCOL.md"]
+        ),
         // ncursesw behind a small C interface (no curses macros reach Swift).
         .target(
             name: "CNcurses",
@@ -44,15 +61,24 @@ let package = Package(
         // forkpty and process CPU time, for benchmarks that run the console on a pseudo-terminal.
         .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
         // `gameday bench`: simulation and console measurements.
-        .target(name: "Benchmarks", dependencies: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Console", "Terminal", "CPty"]),
+        .target(
+            name: "Benchmarks",
+            dependencies: [
+                "FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console", "Net", "Terminal", "CPty",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         // Build tool: themes/*.yaml into a Swift source, so every binary carries its themes.
         .executableTarget(name: "EmbedText"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedText"], path: "Sources/EmbedThemesPlugin"),
         .executableTarget(
             name: "gameday",
             dependencies: [
-                "FleetSim", "Scenarios", "Session", "ScreenKit", "Console", "Terminal", "Benchmarks",
+                "FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console", "Net", "Terminal", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             plugins: ["EmbedThemes"]
         ),
@@ -63,10 +89,23 @@ let package = Package(
             exclude: ["Broken"]
         ),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "HostTests", dependencies: ["FleetSim", "Scenarios", "Session", "Host"]),
         .testTarget(
-            name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Console"],
+            name: "NetTests",
+            dependencies: [
+                "FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console", "Net",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ConsoleTests", dependencies: ["FleetSim", "Scenarios", "Session", "Host", "ScreenKit", "Console"],
             exclude: ["__Snapshots__", "BrokenThemes"]
         ),
-        .testTarget(name: "GamedayCLITests", dependencies: ["gameday"]),
+        .testTarget(
+            name: "GamedayCLITests",
+            dependencies: ["gameday", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
     ]
 )

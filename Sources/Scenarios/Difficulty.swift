@@ -1,7 +1,8 @@
 import FleetSim
 
 /// How hard to play a scenario: `normal` is the scenario as written; `easy`
-/// softens every inject and loosens the budget; `hard` does the opposite.
+/// softens every inject and spike and loosens the budget; `hard` does the
+/// opposite. Each difficulty has its own par.
 public enum Difficulty: String, Sendable, CaseIterable {
     case easy, normal, hard
 
@@ -17,26 +18,31 @@ public enum Difficulty: String, Sendable, CaseIterable {
 
 extension Scenario {
     /// The scenario at a difficulty: spike multipliers, added latency and
-    /// resource faults scaled by the intensity, random injects more or less
-    /// frequent, and the budget loosened or tightened.
+    /// resource faults scaled by the intensity (each parameter as its fault
+    /// kind says), random injects more or less frequent, the budget loosened
+    /// or tightened, and par the difficulty's own.
     public func adjusted(for difficulty: Difficulty) -> Scenario {
-        guard difficulty != .normal else { return self }
-        let k = difficulty.intensity
         var copy = self
-        copy.fleet.traffic.spikes = fleet.traffic.spikes.map { spike in
+        copy.difficulty = difficulty
+        guard difficulty != .normal else { return copy }
+        let k = difficulty.intensity
+        func excess(_ m: Double) -> Double { 1 + (m - 1) * k }
+        copy.plannedSpikes = plannedSpikes.map { spike in
             var s = spike
-            s.multiplier = 1 + (spike.multiplier - 1) * k
+            s.multiplier = excess(spike.multiplier.lowerBound)...excess(spike.multiplier.upperBound)
             return s
         }
-        copy.timeline = timeline.map { Inject(tick: $0.tick, fault: Self.scale($0.fault, by: k)) }
+        copy.timeline = timeline.map { planned in
+            var p = planned
+            p.template = planned.template.scaled(by: k)
+            return p
+        }
         if var deck {
             deck.meanIntervalSeconds = max(60, Int(Double(deck.meanIntervalSeconds) / k))
-            deck.cards = deck.cards.map { .init(fault: Self.scale($0.fault, by: k), weight: $0.weight) }
+            deck.cards = deck.cards.map { .init(template: $0.template.scaled(by: k), weight: $0.weight) }
             copy.deck = deck
         }
         copy.fleet.scoring.budgetDollars = fleet.scoring.budgetDollars / k
         return copy
     }
-
-    static func scale(_ fault: Fault, by k: Double) -> Fault { fault.kind.scaled(fault, by: k) }
 }

@@ -19,16 +19,27 @@ public struct GameSession: Sendable {
     private var pendingCommands: [Command] = []
     private var pendingInjects: [Fault] = []
     public let durationSeconds: Int
-    /// The scenario's injects for this seed and length (timeline and deck), in tick order.
+    /// The scenario's injects for this seed and length (timeline and deck), in tick order;
+    /// empty when a host fires them instead.
     public let schedule: [Inject]
+    /// For each scheduled inject, whether the briefing announced it.
+    public let scheduleAnnounced: [Bool]
+    /// False when a host fires the scenario's timeline (a facilitated game): then
+    /// every inject comes through `submit(_:)` and is in `injectLog`.
+    public let followsTimeline: Bool
     private var nextScheduled = 0
 
-    public init(scenario: Scenario, seed: UInt64? = nil, durationSeconds: Int? = nil) throws(FleetSpecError) {
+    public init(scenario: Scenario, seed: UInt64? = nil, durationSeconds: Int? = nil, followsTimeline: Bool = true) throws(FleetSpecError) {
         self.scenario = scenario
         self.durationSeconds = durationSeconds ?? scenario.durationSeconds
+        self.followsTimeline = followsTimeline
         let seed = seed ?? scenario.defaultSeed
-        world = try World(fleet: scenario.fleet, seed: seed)
-        schedule = scenario.schedule(seed: seed, durationSeconds: self.durationSeconds)
+        let plan = scenario.plan(seed: seed, durationSeconds: self.durationSeconds)
+        var fleet = scenario.fleet
+        fleet.traffic.spikes = plan.spikes
+        world = try World(fleet: fleet, seed: seed)
+        schedule = followsTimeline ? plan.injects : []
+        scheduleAnnounced = followsTimeline ? plan.announced : []
     }
 
     public var isFinished: Bool { world.tick >= durationSeconds }
@@ -41,7 +52,7 @@ public struct GameSession: Sendable {
         pendingCommands.append(command)
     }
 
-    /// Queues a facilitator's inject for the next tick.
+    /// Queues an inject (practice, a facilitator's, or the host's timeline) for the next tick.
     public mutating func submit(_ fault: Fault) throws(CommandError) {
         try world.check(fault)
         pendingInjects.append(fault)
@@ -59,6 +70,7 @@ public struct GameSession: Sendable {
             nextScheduled += 1
         }
         world.step(commands: pendingCommands, injects: due + pendingInjects)
+        if isFinished { world.settleQuests() }
         pendingCommands.removeAll(keepingCapacity: true)
         pendingInjects.removeAll(keepingCapacity: true)
     }
@@ -66,7 +78,7 @@ public struct GameSession: Sendable {
     /// Lets `bot` act (at its own cadence), then advances one tick.
     public mutating func advance(with bot: inout some Bot) {
         if world.tick % bot.decisionIntervalSeconds == 0 {
-            for command in bot.commands(observing: world, scenario: scenario) {
+            for command in bot.commands(observing: FleetView(world: world, scenario: scenario, durationSeconds: durationSeconds)) {
                 // A bot's refused command is simply dropped, as a player's would be.
                 try? submit(command)
             }

@@ -48,6 +48,8 @@ public struct RunSummary: Sendable {
     public var durationSeconds: Int
     public var score: Scoreboard
     public var par: Double
+    /// The rules the score was kept by (budget, prices).
+    public var rules: ScoringRules
     /// p99 latency at the edge: the median minute and the worst minute.
     public var typicalP99Ms: Double
     public var worstP99Ms: Double
@@ -68,7 +70,8 @@ public struct RunSummary: Sendable {
         }
         durationSeconds = world.tick
         score = world.score
-        par = session.scenario.par
+        par = session.scenario.par(forSeconds: session.durationSeconds)
+        rules = world.fleet.scoring
         let p99s = world.edge.history.map(\.p99LatencyMs).sorted()
         typicalP99Ms = p99s.isEmpty ? 0 : p99s[p99s.count / 2]
         worstP99Ms = p99s.last ?? 0

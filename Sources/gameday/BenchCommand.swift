@@ -15,7 +15,12 @@ extension Gameday {
                 Console targets: a 200×60 frame composed in ≤ 1 ms, ≤ 2 KB written to the terminal \
                 per frame at steady state, the first frame ≤ 150 ms after launch, < 1 % CPU while paused.
 
-                Example: swift run -c release gameday bench
+                --host: one host holds 200 connected teams at 10× under one core, and a team sees its command's \
+                effect within 100 ms (p99) on loopback; reported at 50, 100 and 200 teams.
+
+                Examples:
+                  swift run -c release gameday bench
+                  swift run -c release gameday bench --host
                 """)
 
         @Option(help: "Repetitions of each measurement; the best is reported.")
@@ -24,8 +29,34 @@ extension Gameday {
         @Flag(help: "Measure only the simulation, not the console.")
         var simulationOnly = false
 
+        @Flag(help: "Measure a facilitated game's host instead: 50, 100 and 200 teams connected over loopback at 10×.")
+        var host = false
+
+        @Option(help: "With --host: the team counts to measure, comma-separated.")
+        var teams = "50,100,200"
+
+        @Option(help: "With --host: seconds measured at each team count.")
+        var seconds = 20
+
+        @Option(help: ArgumentHelp("Run the benchmark's headless host on this port (started by --host).", visibility: .hidden))
+        var serveHost: Int?
+
         func run() throws {
             guard (1...100).contains(repeats) else { throw GamedayError("--repeats must be 1…100, got \(repeats)") }
+            let teamCounts = teams.split(separator: ",").compactMap { Int($0) }
+            guard !teamCounts.isEmpty, teamCounts.allSatisfy({ (1...256).contains($0) }) else { throw GamedayError("--teams must be counts of 1…256, got '\(teams)'") }
+            guard (1...600).contains(seconds) else { throw GamedayError("--seconds must be 1…600, got \(seconds)") }
+            do {
+                if let port = serveHost { return try HostBenchmarks.serve(port: port, teams: teamCounts[0]) }
+                if host {
+                    #if DEBUG
+                    print("note: this is a debug build; figures are only meaningful with -c release")
+                    #endif
+                    return try HostBenchmarks(teamCounts: teamCounts, seconds: seconds).run()
+                }
+            } catch let error as BenchmarkError {
+                throw GamedayError(error.description)
+            }
             #if DEBUG
             print("note: this is a debug build; figures are only meaningful with -c release")
             #endif

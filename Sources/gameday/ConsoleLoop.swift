@@ -31,7 +31,7 @@ struct ConsoleLoop {
     /// The recording gets its end line however the loop ends.
     mutating func run(exitAfterFirstFrame: Bool = false) -> Int32 {
         let status = loop(exitAfterFirstFrame: exitAfterFirstFrame)
-        recording?.finish(app.match.player)
+        recording?.finish(app.session)
         return status
     }
 
@@ -100,7 +100,7 @@ struct ConsoleLoop {
             switch effect {
             case let .tookOver(tick): startBranchRecording(at: tick, now: now)
             case let .switchTheme(name): switchTheme(to: name, now: now)
-            case .quit, .bell: break
+            case .quit, .bell, .give: break  // .give is for a facilitated game's host, not a solo console
             }
         }
     }
@@ -108,7 +108,7 @@ struct ConsoleLoop {
     private mutating func startBranchRecording(at tick: Int, now: UInt64) {
         guard let startBranch else { return }
         do {
-            recording = try startBranch(tick, app.match.player)
+            recording = try startBranch(tick, app.session)
         } catch {
             app.recordingStopped("live play from \(GameTime.format(tick)) is not recorded: \(error.message)", now: now,
                                  milliseconds: Self.recordingNoticeMilliseconds)

@@ -1,3 +1,4 @@
+import Console
 import FleetSim
 import Foundation
 import Scenarios
@@ -6,53 +7,10 @@ import Session
 
 /// A debrief as Markdown for people or JSON for tools.
 enum DebriefFormat {
-    static func markdown(_ d: Debrief) -> String {
-        let points = { (x: Double) in Format.fixed(x, 1) }
-        var out = ["# Debrief: \(d.scenarioTitle)", ""]
-        out.append("Team **\(d.team)**, scenario `\(d.scenarioID)`, seed \(d.seed), played to \(GameTime.format(d.endTick))"
-                   + (d.truncated ? " (recording cut short: replayed to its last complete line)." : "."))
-        if let divergence = d.divergence {
-            out += ["", "**The recording diverged** at \(GameTime.format(divergence.tick))\(divergence.line.map { " (line \($0))" } ?? ""): "
-                    + "\(divergence.description). It was edited, damaged, or made by a gameday whose simulation differs: "
-                    + "from there on this debrief shows the game as replayed here, not as it was played."]
-        }
-        out += ["", "## Score", ""]
-        out.append("**\(points(d.score.total))** against par \(points(d.par)) (\(d.score.total >= d.par ? "made par" : "below par")), rank \(d.rank) of \(d.standings.count).")
-        out += ["", "| team | score |", "| --- | ---: |"]
-        for team in d.standings { out.append("| \(team.isPlayer ? "**\(team.name)**" : team.name) | \(points(team.score)) |") }
-        let s = d.score
-        out += ["", "Requests \(s.arrived) arrived, \(s.served) served, \(s.failed) failed; spend $\(Format.fixed(s.spendDollars, 2)); \(s.edgeDownSeconds) s with the front door down."]
-        out += ["", "## Incidents", ""]
-        if d.incidents.isEmpty { out.append("None.") } else {
-            out += ["| # | sev | incident | opened | detect | acknowledge | mitigate | resolved | likely cause |",
-                    "| ---: | --- | --- | --- | --- | --- | --- | --- | --- |"]
-            for line in d.incidents {
-                let i = line.incident
-                out.append("| \(i.id) | \(i.severity) | \(i.title) | \(GameTime.format(i.openedAt)) | \(line.timeToDetect.map { "\($0) s" } ?? "—") | "
-                           + "\(since(i.acknowledgedAt, i.openedAt)) | \(since(i.mitigatedAt, i.openedAt)) | \(i.resolvedAt.map(GameTime.format) ?? "never") | \(line.cause.map { "`\($0)`" } ?? "—") |")
-            }
-        }
-        out += ["", "## Commands", ""]
-        if d.commands.isEmpty { out.append("No commands were given.") } else {
-            out += ["| time | command | what it changed |", "| --- | --- | --- |"]
-            for c in d.commands { out.append("| \(GameTime.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
-        }
-        out += ["", "## Score trend", "", "| minute | score |", "| ---: | ---: |"]
-        for point in d.trend { out.append("| \(point.minute) | \(points(point.score)) |") }
-        out += ["", "## How the expert bot played the same seed", ""]
-        let gap = d.expertScore - d.score.total
-        out.append("The expert scored \(points(d.expertScore)) (\(points(abs(gap))) \(gap >= 0 ? "more" : "less") than you) with \(d.expertCommands.count) commands.")
-        let shown = d.expertCommands.filter { !$0.text.hasPrefix("ack ") && !$0.text.hasPrefix("resolve ") }.prefix(20)
-        if !shown.isEmpty {
-            out += ["", "| time | expert's command | what it changed |", "| --- | --- | --- |"]
-            for c in shown { out.append("| \(GameTime.format(c.tick)) | `\(c.text)` | \(c.effect) |") }
-        }
-        return out.joined(separator: "\n")
-    }
+    static func markdown(_ d: Debrief) -> String { DebriefText.markdown(d) }
 
     static func json(_ d: Debrief) -> String { JSONOutput.pretty(Report(d)) }
 
-    private static func since(_ tick: Int?, _ opened: Int) -> String { tick.map { "\($0 - opened) s" } ?? "never" }
 
     private struct Report: Encodable {
         struct Team: Encodable { var team: String; var score: Double; var you: Bool }
@@ -64,10 +22,11 @@ enum DebriefFormat {
         struct Point: Encodable { var minute: Int; var score: Double }
         struct Expert: Encodable { var score: Double; var commands: [CommandLine] }
         struct Diverged: Encodable { var tick: Int; var line: Int?; var description: String }
+        struct Injected: Encodable { var tick: Int; var fault: String; var source: String }
         var scenario, team, seed: String
         var diverged: Diverged?
         var endTick: Int, truncated: Bool, score: Double, par: Double, rank: Int
-        var standings: [Team], incidents: [IncidentLine], commands: [CommandLine], trend: [Point], expert: Expert
+        var standings: [Team], injected: [Injected], incidents: [IncidentLine], commands: [CommandLine], trend: [Point], expert: Expert
 
         init(_ d: Debrief) {
             let round = NumberText.hundredths
@@ -75,6 +34,7 @@ enum DebriefFormat {
             score = round(d.score.total); par = d.par; rank = d.rank
             diverged = d.divergence.map { Diverged(tick: $0.tick, line: $0.line, description: $0.description) }
             standings = d.standings.map { Team(team: $0.name, score: round($0.score), you: $0.isPlayer) }
+            injected = d.injected.map { Injected(tick: $0.tick, fault: $0.text, source: $0.source.rawValue) }
             incidents = d.incidents.map {
                 let i = $0.incident
                 return IncidentLine(id: i.id, severity: i.severity, title: i.title, openedAt: i.openedAt, acknowledgedAt: i.acknowledgedAt,

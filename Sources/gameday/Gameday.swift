@@ -1,7 +1,7 @@
 import ArgumentParser
 import FleetSim
 import Foundation
-import ScreenKit
+import Session
 
 /// `gameday`: the terminal game-day console for the Unicorn.Rentals fleet.
 @main
@@ -16,7 +16,8 @@ struct Gameday: ParsableCommand {
             crashing containers and bad deploys while the scoreboard counts every request.
             """,
         version: version,
-        subcommands: [Play.self, Simulate.self, Replay.self, DebriefCommand.self, Export.self, Scenarios.self, Faults.self, Themes.self, Bench.self],
+        subcommands: [Play.self, Facilitate.self, Join.self, Simulate.self, Replay.self, DebriefCommand.self, Export.self, Scenarios.self, Faults.self,
+                      Themes.self, Balance.self, Bench.self],
         defaultSubcommand: Play.self
     )
 

@@ -1,4 +1,5 @@
 import Foundation
+import Host
 import Scenarios
 import Session
 
@@ -10,6 +11,33 @@ enum RecordingLoader {
             throw GamedayError("\(file): \(error.reason)")
         }
         do { return try Recording.parse(data, file: file) } catch { throw GamedayError(error.description) }
+    }
+}
+
+/// Loads a facilitated session file and the team recordings beside it, each
+/// size-checked before it is read, or turns the problem into the one-line error.
+enum SessionLoader {
+    /// Whether `path` is a session file (its first line says so): only its first 4 KiB are read.
+    static func isSessionFile(_ path: String) -> Bool {
+        guard let start = BoundedFile.start(of: path, bytes: 4_096) else { return false }
+        return SessionRecord.isSessionFile(start: start)
+    }
+
+    static func load(_ path: String) throws(GamedayError) -> SessionRecord {
+        let data: Data
+        do { data = try BoundedFile.read(path, maxBytes: Recording.maxBytes, kind: "session files") } catch {
+            throw GamedayError("\(path): \(error.reason)")
+        }
+        var record: SessionRecord
+        do { record = try SessionRecord.parse(data, file: path) } catch { throw GamedayError(error.description) }
+        let folder = (path as NSString).deletingLastPathComponent
+        for case let .teamJoined(team, file) in record.events.map(\.kind) {
+            if let problem = SessionRecord.problem(withRecordingName: file) {
+                throw GamedayError("\(path): team \(team)'s recording \(problem)")
+            }
+            record.teams.append((team, try RecordingLoader.load(folder.isEmpty ? file : folder + "/" + file)))
+        }
+        return record
     }
 }
 

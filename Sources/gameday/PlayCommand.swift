@@ -51,7 +51,7 @@ extension Gameday {
             guard GameClock.speeds.contains(speed) else {
                 throw GamedayError("speed must be one of \(GameClock.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
             }
-            try TeamName.validate(team)
+            if let problem = TeamName.problem(team) { throw GamedayError(problem) }
         }
 
         /// Where the advice goes when the recording cannot be written.

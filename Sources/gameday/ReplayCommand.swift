@@ -2,6 +2,7 @@ import ArgumentParser
 import Console
 import FleetSim
 import Foundation
+import Host
 import ScreenKit
 import Scenarios
 import Session
@@ -16,9 +17,11 @@ extension Gameday {
                 Keys while replaying: space pause, +/- speed, [ and ] seek ±1 minute, . step one tick, \
                 n next incident or command, :goto TIME, T take over (live play from here, recorded as a branch).
                 --verify replays headless: exit 0 when every checkpoint's world hash matches, 1 at the first divergence.
+                A facilitated session's file (session.jsonl) replays as the facilitator saw it: the leaderboard, the \
+                hidden truth and every team's console (v); --verify checks each team's recording.
                 """)
 
-        @Argument(help: "A recording (.jsonl).", completion: .file(extensions: ["jsonl"]))
+        @Argument(help: "A recording or a session file (.jsonl).", completion: .file(extensions: ["jsonl"]))
         var file: String
 
         @Flag(help: "Check every checkpoint without a screen.")
@@ -33,6 +36,7 @@ extension Gameday {
             guard GameClock.speeds.contains(speed) else {
                 throw GamedayError("speed must be one of \(GameClock.speeds.map(String.init).joined(separator: ", ")), got \(speed)")
             }
+            if SessionLoader.isSessionFile(file) { return try session() }
             let recording = try RecordingLoader.load(file)
             let verification = try Verification.run(recording)
             if verify {
@@ -73,6 +77,36 @@ extension Gameday {
                 if let stop = branch.stop { StandardError.writeLine("gameday: \(stop.summary)") }
                 StandardOutput.write("branch recording: \(branch.path)  (replay with: gameday replay \(branch.path))")
             }
+            if status != 0 { throw ExitCode(status) }
+        }
+
+        /// A facilitated session: each team's recording verified, or the facilitator's console replayed.
+        private func session() throws {
+            let record = try SessionLoader.load(file)
+            if verify {
+                var diverged = false
+                for (team, recording) in record.teams {
+                    let result = try Verification.run(recording)
+                    if let divergence = result.divergence {
+                        diverged = true
+                        StandardOutput.write("\(team): diverged at \(GameTime.format(divergence.tick)): \(divergence.description)")
+                    } else {
+                        StandardOutput.write("\(team): ok: \(result.checkpoints) checkpoints match, \(GameTime.format(result.lastTick)) replayed")
+                    }
+                }
+                StandardOutput.write("\(file): \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")" + (record.isTruncated ? ", cut short at its last line" : ""))
+                if diverged { throw ExitCode(1) }
+                return
+            }
+            let game = try FacilitatedGame(replaying: record, speed: speed)
+            let (screen, themeProblem, crashLog) = try look.start()
+            var app = FacilitatorApp()
+            app.state.joinLine = "REPLAY of \((file as NSString).lastPathComponent)"
+            if let themeProblem { app.notify(themeProblem, isError: true, now: 0) }
+            var loop = SessionReplayLoop(screen: screen, app: app, game: game, lastTick: record.lastTick)
+            let status = loop.run()
+            screen.stop()
+            crashLog?.finish()
             if status != 0 { throw ExitCode(status) }
         }
     }

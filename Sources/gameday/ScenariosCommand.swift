@@ -16,26 +16,31 @@ extension Gameday {
             static let configuration = CommandConfiguration(abstract: "List the built-in scenarios.")
 
             func run() throws {
-                print("ID                      DIFFICULTY  LENGTH   PAR      TITLE")
+                print("ID                      RATING      LENGTH   PAR      TITLE")
                 for s in BuiltInScenarios.all {
                     print(s.id.padding(toLength: 24, withPad: " ", startingAt: 0) + s.rating.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
                           + GameTime.format(s.durationSeconds).padding(toLength: 9, withPad: " ", startingAt: 0)
-                          + String(Int(s.par)).padding(toLength: 9, withPad: " ", startingAt: 0) + s.title)
+                          + String(Int(s.pars.normal)).padding(toLength: 9, withPad: " ", startingAt: 0) + s.title)
                 }
             }
         }
 
         struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print a built-in scenario's file (a start for your own).")
+            static let configuration = CommandConfiguration(
+                abstract: "Print a built-in scenario's file (a start for your own).",
+                discussion: "Faults the briefing does not announce, and the random deck, stay hidden unless you ask for --spoilers.")
 
             @Argument(help: "Scenario id.", completion: .list(BuiltInScenarios.ids))
             var id: String
+
+            @Flag(help: "Show everything, surprises included.")
+            var spoilers = false
 
             func run() throws {
                 guard let scenario = BuiltInScenarios.named(id) else {
                     throw GamedayError("unknown scenario '\(id)' (scenarios: \(BuiltInScenarios.ids.joined(separator: ", ")))")
                 }
-                print(scenario.sourceText)
+                print(spoilers ? scenario.sourceText : Spoilers.redacted(scenario.sourceText))
             }
         }
 

@@ -48,16 +48,6 @@ struct GameOptions: ParsableArguments {
     }
 }
 
-/// A team's name on the scoreboard and in recordings (`play` and `simulate`).
-enum TeamName {
-    /// The name, or a one-line error saying what a name may hold.
-    static func validate(_ team: String) throws {
-        guard (1...24).contains(team.count), team.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
-            throw GamedayError("team name must be 1…24 letters, digits, spaces, - _ or ., got '\(team)'")
-        }
-    }
-}
-
 /// How the console looks: theme, colour, glyphs (`play` and `replay`).
 struct ScreenOptions: ParsableArguments {
     @Option(help: "Theme name (gameday themes list) or a theme file; also $GAMEDAY_THEME.",

@@ -51,7 +51,7 @@ extension Gameday {
         static let recordingFailedStatus: Int32 = 74
 
         func validate() throws {
-            try TeamName.validate(team)
+            if let problem = TeamName.problem(team) { throw GamedayError(problem) }
         }
 
         func run() throws {

@@ -1,3 +1,4 @@
+import Console
 import FleetSim
 import Foundation
 import Scenarios
@@ -15,13 +16,12 @@ enum SummaryFormat {
             "gameday simulate: \(s.scenarioID), seed \(s.seed), \(GameTime.format(s.durationSeconds)), \(s.player)",
             "",
             "score         \(Format.fixed(score.total, 1))   par \(Format.fixed(s.par, 1)) (\(parMark))",
-            "  requests    \(points(score.requestPoints))   fast \(count(score.servedFast)) · ok \(count(score.servedOk)) · slow \(count(score.servedSlow))",
-            "  quests      \(points(score.questPoints))",
-            "  failures    \(points(-score.failurePoints))   \(count(score.failed)) failed requests",
-            "  cost        \(points(-score.costPoints))   $\(Format.fixed(score.spendDollars, 2)) spent",
-            "  over budget \(points(-score.budgetPoints))   \(score.overBudgetMinutes) min over budget",
-            "  edge down   \(points(-score.edgeDownPoints))   \(score.edgeDownSeconds) s with no healthy target",
-            "requests      \(count(score.arrived)) arrived · \(count(score.served)) served · \(count(score.failed)) failed · \(count(score.waiting)) waiting",
+        ]
+        for part in ScoreParts.of(score, rules: s.rules) {
+            lines.append("  " + Format.fit(part.label, 12) + Format.fit(points(part.points), 11, alignRight: true) + "   " + part.note)
+        }
+        lines += [
+            "requests      \(count(score.arrived)) arrived · \(count(score.served)) served (fast \(count(score.servedFast)) · ok \(count(score.servedOk)) · slow \(count(score.servedSlow))) · \(count(score.failed)) failed · \(count(score.waiting)) waiting",
             "availability  \(Format.fixed(score.availability * 100, 2))%",
             "p99 latency   \(Format.fixed(s.typicalP99Ms, 0)) ms median minute · \(Format.fixed(s.worstP99Ms, 0)) ms worst minute",
             "incidents     \(s.incidents.count)",

@@ -89,6 +89,6 @@ import Testing
         #expect(frame.contains("Game over"))
         #expect(frame.contains("recording stopped: DISK FULL at 00:01:23"))
         #expect(frame.contains("the game continues unrecorded"))
-        #expect(frame.contains("far is valid"), "the notice wraps rather than being cut")
+        #expect(frame.contains("the file so far is"), "the notice wraps rather than being cut")
     }
 }

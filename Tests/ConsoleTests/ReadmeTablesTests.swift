@@ -16,11 +16,12 @@ import Testing
         return text[begin.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test(arguments: ["keys", "commands", "faults"])
+    @Test(arguments: ["keys", "commands", "facilitator-commands", "faults"])
     func readmeTableMatchesTheDeclarations(name: String) throws {
         let expected = switch name {
         case "keys": ReferenceTables.keys
         case "commands": ReferenceTables.commands
+        case "facilitator-commands": ReferenceTables.facilitatorCommands
         default: ReferenceTables.faults
         }
         let found = try Self.block(name)

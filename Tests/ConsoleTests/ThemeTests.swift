@@ -32,7 +32,12 @@ import Testing
     @Test(arguments: shipped)
     func statesStayDistinguishableWithoutColour(name: String) throws {
         let (theme, _) = try Self.load(name)
-        let frame = ConsoleFixture.app(width: 100, height: 30, ticks: 900).render(glyphs: .unicode, now: 1_000_000)
+        // inventory refuses every call (rentals: CRIT), the provider is slow (payments: WARN), the rest is fine.
+        var app = ConsoleFixture.app(width: 100, height: 30, ticks: 60)
+        try app.match.submit(.dependencyOutage(service: "inventory", seconds: 600))
+        try app.match.submit(.dependencyLatency(service: "payment-provider", addedMs: 2_000, seconds: 600))
+        _ = app.advance(ticks: 120, now: 0)
+        let frame = app.render(glyphs: .unicode, now: 1_000_000)
         let plain = ANSIRenderer.render(frame, theme: theme, depth: .monochrome)
             .replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
         for word in ["✖ CRIT", "▲ WARN", "● OK"] { #expect(plain.contains(word), "\(name): \(word)") }

@@ -21,5 +21,6 @@ let package = Package(
         .executableTarget(name: "FuzzTheme", dependencies: [core, "FuzzSeeds"]),
         .executableTarget(name: "FuzzRecording", dependencies: [core, "FuzzSeeds"]),
         .executableTarget(name: "FuzzCommandLine", dependencies: [core, "FuzzSeeds"]),
+        .executableTarget(name: "FuzzProtocol", dependencies: [core, "FuzzSeeds"]),
     ]
 )

@@ -7,7 +7,7 @@
 #
 # Targets: FuzzScenario (scenario files), FuzzTheme (theme files), FuzzRecording
 # (the recording reader), FuzzCommandLine (commands, injects, console words, times
-# and completion). Arguments after the optional target name go to libFuzzer.
+# and completion), FuzzProtocol (the network messages of a facilitated game). Arguments after the optional target name go to libFuzzer.
 # Each target starts from a corpus seeded with the shipped files (themes/*.yaml,
 # demo/*.jsonl) and what only the code holds (the built-in scenario texts, short
 # recordings, the commands a bot gave), kept in .build-fuzz/corpus/TARGET between
@@ -16,7 +16,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 scratch="$root/.build-fuzz"
-targets=(FuzzScenario FuzzTheme FuzzRecording FuzzCommandLine)
+targets=(FuzzScenario FuzzTheme FuzzRecording FuzzCommandLine FuzzProtocol)
 
 if (($#)) && [[ " ${targets[*]} " == *" $1 "* ]]; then
     targets=("$1")

@@ -52,7 +52,7 @@ import Testing
         var arguments = ["simulate", "--duration", "2m", "--json"]
         for n in 0..<count { arguments += n % 2 == 0 ? ["--command", "00:01:00 scale web 4"] : ["--command=00:01:30 scale web 5"] }
         let result = try CLITests.run(arguments)
-        #expect(result.status == 1, "\(result.stderr.prefix(300))")
+        #expect(result.status == 0 || result.status == 1, "ran (par made or not): \(result.stderr.prefix(300))")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(json?["commands"] as? Int == count)
     }
@@ -61,7 +61,7 @@ import Testing
         for command in ["simulate", "play"] {
             let result = try CLITests.run([command, "--team", "a/very/long/team/name/that/goes/on"])
             #expect(result.status == 2)
-            #expect(result.stderr.contains("team name must be 1…24 letters, digits, spaces, - _ or ., got 'a/very/long"), "\(result.stderr)")
+            #expect(result.stderr == "gameday: a team name is at most 24 characters, 'a/very/long/team/name/that/goes/on' has 34\n", "\(result.stderr)")
         }
     }
 }

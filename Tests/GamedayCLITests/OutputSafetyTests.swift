@@ -19,7 +19,7 @@ import Testing
         Self.expectOneLine(refused, "\(path) already exists: not replacing it (choose another path, or --force to replace it)")
         #expect(scratch.read("precious.jsonl") == "precious\n")
         let forced = try CLITests.run(["simulate", "--duration", "1m", "--record", path, "--force"])
-        #expect(forced.status == 1, "ran, below par: \(forced.stderr)")
+        #expect(forced.status == 0 || forced.status == 1, "ran (0 or 1: par made or not): \(forced.stderr)")
         #expect(scratch.read("precious.jsonl")?.hasPrefix("{\"app\"") == true, "replaced by the recording")
     }
 

@@ -13,7 +13,7 @@ import Testing
                 injectedAt = session.world.tick - 1
             }
         }
-        #expect(injectedAt == BuiltInScenarios.firstDay.timeline[0].tick)
+        #expect(injectedAt == session.schedule.first?.tick)
         #expect(session.world.tick == 11 * 60)
     }
 

@@ -5,20 +5,24 @@ import Session
 /// Tab completion for the command line: verbs, then the words each verb
 /// takes (services, versions, incidents, zones, autoscale settings).
 public enum Completion {
-    /// Verbs that work here: player commands and console words in live play; console words for replays.
-    public static func verbs(replaying: Bool) -> [String] {
-        (replaying ? [] : Command.verbs.map(\.verb)) + ConsoleWords.all.filter { replaying ? $0.inReplay : $0.inLivePlay }.map(\.verb)
+    /// Verbs that work here: player commands and console words in live play; console words for
+    /// replays; and of those, only what the console's role allows.
+    public static func verbs(replaying: Bool, role: ConsoleRole = .solo) -> [String] {
+        let place: ConsoleWord.Place = replaying ? .replay : .play
+        let commands = !replaying && role.grants(.play, replaying: false) ? Command.verbs.map(\.verb) : []
+        return commands + ConsoleWords.all.filter { $0.places.contains(place) && role.grants($0.power, replaying: replaying) }.map(\.verb)
     }
 
     /// Candidates for the word being typed at the end of `text`.
-    public static func candidates(for text: String, world: World, themes: [String] = [], replaying: Bool = false) -> [String] {
+    public static func candidates(for text: String, world: World, themes: [String] = [], replaying: Bool = false,
+                                  role: ConsoleRole = .solo) -> [String] {
         let endsWithSpace = text.last == " "
         var words = text.split(separator: " ").map(String.init)
         let partial = endsWithSpace || words.isEmpty ? "" : words.removeLast()
         let options: [String]
         if words.isEmpty {
-            options = verbs(replaying: replaying)
-        } else if let word = ConsoleWords.word(words[0]) {
+            options = verbs(replaying: replaying, role: role)
+        } else if let word = ConsoleWords.word(words[0], in: replaying ? .replay : .play) {
             options = arguments(of: word, after: Array(words.dropFirst()), world: world, themes: themes)
         } else {
             options = self.options(after: words, world: world)
@@ -26,18 +30,38 @@ public enum Completion {
         return options.filter { $0.hasPrefix(partial) }
     }
 
-    private static func arguments(of word: ConsoleWord, after words: [String], world: World, themes: [String]) -> [String] {
+    static func arguments(of word: ConsoleWord, after words: [String], world: World, themes: [String], teams: [String] = [],
+                          timeline: [Int] = []) -> [String] {
         switch word.argument {
         case .none, .time: return []
         case .speed: return words.isEmpty ? GameClock.speeds.map(String.init) : []
         case .theme: return words.isEmpty ? themes : []
         case .fault: return injectOptions(words: words, world: world)
+        case .team: return words.isEmpty ? teams : []
+        case .timelineEntry: return words.isEmpty ? timeline.map(String.init) : []
+        case .targetedFault:
+            // inject [to TEAMS] [at TIME] FAULT ARGS…
+            var rest = words[...]
+            var offered = ["to", "at"]
+            while let option = rest.first, option == "to" || option == "at" {
+                offered.removeAll { $0 == option }
+                rest = rest.dropFirst()
+                guard rest.first != nil else { return option == "to" ? ["all"] + teams : [] }
+                rest = rest.dropFirst()
+            }
+            return (rest.isEmpty ? offered : []) + injectOptions(words: Array(rest), world: world)
         }
     }
 
     /// Completes `text` as far as its candidates agree. Returns the new text and the candidates.
-    public static func complete(_ text: String, world: World, themes: [String] = [], replaying: Bool = false) -> (text: String, candidates: [String]) {
-        let found = candidates(for: text, world: world, themes: themes, replaying: replaying)
+    public static func complete(_ text: String, world: World, themes: [String] = [], replaying: Bool = false,
+                                role: ConsoleRole = .solo) -> (text: String, candidates: [String]) {
+        let found = candidates(for: text, world: world, themes: themes, replaying: replaying, role: role)
+        return complete(text, with: found)
+    }
+
+    /// Completes the last word of `text` as far as `found` agree.
+    static func complete(_ text: String, with found: [String]) -> (text: String, candidates: [String]) {
         guard !found.isEmpty else { return (text, []) }
         let base = text.last == " " || text.isEmpty ? text : String(text[..<(text.lastIndex(of: " ").map { text.index(after: $0) } ?? text.startIndex)])
         if found.count == 1 { return (base + found[0] + " ", found) }
@@ -73,7 +97,7 @@ public enum Completion {
     }
 
     /// Choices for the next parameter of an inject, from its fault kind.
-    private static func injectOptions(words: [String], world: World) -> [String] {
+    static func injectOptions(words: [String], world: World) -> [String] {
         guard let verb = words.first else { return FaultKinds.names }
         guard let kind = FaultKinds.named(verb), words.count - 1 < kind.parameters.count else { return [] }
         switch kind.parameters[words.count - 1].kind {

@@ -5,6 +5,7 @@ import ScreenKit
 /// detail view but asks to quit from the panes.
 public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case briefing, playing, replay, detail, help, quitConfirm, ended, commandLine, filter
+    case facilitator, shoulder, facilitatorEnded, debrief
 
     /// The heading the help overlay and the README give these keys.
     public var title: String {
@@ -18,6 +19,58 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
         case .ended: "Game over"
         case .commandLine: "Command line (:)"
         case .filter: "Filter (/)"
+        case .facilitator: "Facilitator console (gameday facilitate)"
+        case .shoulder: "Over a team's shoulder (v)"
+        case .facilitatorEnded: "Facilitator: game over"
+        case .debrief: "A team's debrief (Enter at game over)"
+        }
+    }
+}
+
+/// What an action or a console word needs to be allowed. A console's role
+/// grants some of these; the refusal, the hints and the help follow from it.
+public enum ConsolePower: Sendable, Hashable {
+    /// Look around: selection, panes, overlays, help.
+    case look
+    /// Change the team's fleet or incidents (commands, acknowledge, resolve).
+    case play
+    /// Pause, resume and change speed.
+    case clock
+    /// Inject faults.
+    case inject
+}
+
+/// Who sits at a console. In solo play the player may do everything; in a
+/// facilitated game the clock and the injects are the facilitator's, and a
+/// facilitator looking over a team's shoulder only looks.
+public enum ConsoleRole: Sendable, Hashable {
+    /// Solo play and replays (a replay is read-only: `ConsoleState.replay`).
+    case solo
+    /// A team's console in a facilitated game.
+    case team
+    /// The facilitator watching a team's console.
+    case shoulder
+
+    /// Whether the role allows `power` (in a replay when `replaying`).
+    public func grants(_ power: ConsolePower, replaying: Bool) -> Bool {
+        if replaying { return power == .look || power == .clock }
+        switch self {
+        case .solo: return true
+        case .team: return power == .look || power == .play
+        case .shoulder: return power == .look
+        }
+    }
+
+    /// The one line that says why `power` is refused, naming the team watched.
+    public func refusal(for power: ConsolePower, replaying: Bool, team: String) -> String {
+        if replaying {
+            return power == .inject ? "a replay is read-only: press T to take over" : "a replay is read-only: press T to take over from here"
+        }
+        switch (self, power) {
+        case (.team, .clock): return "the facilitator runs the clock in this game"
+        case (.team, .inject): return "only the facilitator injects faults in this game"
+        case (.shoulder, _): return "read-only: you are looking over \(team)'s shoulder (v or Esc goes back)"
+        default: return "not allowed here"
         }
     }
 }
@@ -38,12 +91,19 @@ public enum ConsoleAction: Sendable, Hashable {
     case closeOverlay, scrollDown, scrollUp, scrollPageDown, scrollPageUp, scrollTop, scrollBottom
     case confirmQuit, cancelQuit, leave
     case runCommandLine, complete, cancelCommandLine, keepFilter, clearFilter
+    // The facilitator's console.
+    case lookOverShoulder, backToFacilitator, previousTeam, nextTeam
+    /// Prefill an inject for the selected team (false) or every team (true).
+    case prefillInject(everyTeam: Bool)
+    case fireNow, delayInject, skipInject, prefillBroadcast, prefillHint, openDebrief
 
-    /// Whether the action changes the game, which a replay must refuse.
-    var changesTheGame: Bool {
+    /// What the action needs: the console's role must grant it.
+    public var power: ConsolePower {
         switch self {
-        case .acknowledge, .resolve, .prefill: true
-        default: false
+        case .acknowledge, .resolve, .prefill: .play
+        case .togglePause, .faster, .slower: .clock
+        case .prefillInject, .fireNow, .delayInject, .skipInject, .prefillBroadcast, .prefillHint: .inject
+        default: .look
         }
     }
 }
@@ -73,6 +133,10 @@ public enum ConsoleKeys {
         Binding(keys(.enter, .char(" ")), "Enter  space", "start the game", hint: "Enter start", in: [.briefing], .start),
         Binding(keys(.char("q"), .escape), "q  Esc", "leave without playing", hint: "q quit", in: [.briefing], .quitNow),
         Binding(keys(.char("q"), .enter, .escape), "q  Enter  Esc", "leave", hint: "q leave", in: [.ended], .leave),
+        Binding(keys(.down, .char("j")), "↓  j", "scroll the report down", hint: "↓↑ scroll", in: [.ended], .scrollDown),
+        Binding(keys(.up, .char("k")), "↑  k", "scroll the report up", in: [.ended], .scrollUp),
+        Binding(keys(.pageDown, .char(" ")), "PgDn  space", "a page down", in: [.ended], .scrollPageDown),
+        Binding(keys(.pageUp), "PgUp", "a page up", in: [.ended], .scrollPageUp),
 
         Binding(keys(.enter), "Enter", "run the command", hint: "Enter run", in: [.commandLine], .runCommandLine),
         Binding(keys(.tab), "Tab", "complete the word (again: list the choices)", hint: "Tab complete", in: [.commandLine], .complete),
@@ -113,24 +177,65 @@ public enum ConsoleKeys {
         Binding(chars("R"), "R", "restart (replace) the selected service's tasks", hint: "R restart", in: [.detail, .playing], .prefill("restart")),
         Binding(chars("m"), "m", "mute / unmute the incident bell", in: [.playing], .mute),
         Binding([.click], "click", "select a service or incident and focus its pane", in: [.playing], .select),
-        Binding(keys(.ctrl("c")), "Ctrl-C", "quit at once", in: [.playing, .briefing, .ended, .detail, .help, .quitConfirm, .commandLine, .filter], .quitNow),
+
+        // The facilitator's console (gameday facilitate).
+        Binding(keys(.escape, .char("v")), "v  Esc", "back to the facilitator console", hint: "v back", in: [.shoulder], .backToFacilitator),
+        Binding(chars("["), "[", "the previous team's console", hint: "[ ] team", in: [.shoulder], .previousTeam),
+        Binding(chars("]"), "]", "the next team's console", in: [.shoulder], .nextTeam),
+        Binding(keys(.escape, .char("q"), .enter), "Esc  q  Enter", "close the debrief", hint: "Esc close", in: [.debrief], .closeOverlay),
+        Binding(keys(.down, .char("j")), "↓  j", "scroll down", in: [.debrief], .scrollDown),
+        Binding(keys(.up, .char("k")), "↑  k", "scroll up", in: [.debrief], .scrollUp),
+        Binding(keys(.pageDown, .char(" ")), "PgDn  space", "scroll a page down", in: [.debrief], .scrollPageDown),
+        Binding(keys(.pageUp), "PgUp", "scroll a page up", in: [.debrief], .scrollPageUp),
+        Binding(keys(.char("?"), .f1), "?  F1", "help: every key and command", hint: "? help", in: [.facilitator, .facilitatorEnded], .showHelp),
+        Binding(chars("q"), "q", "quit: ends the game for every team (asks first)", hint: "q quit", in: [.facilitator, .facilitatorEnded], .quit),
+        Binding(chars(":"), ":", "command line: inject, broadcast, hint, fire, delay, skip…", hint: ": command", in: [.facilitator, .facilitatorEnded], .openCommandLine),
+        Binding(chars(" p"), "space  p", "start the game, then pause / resume every team", hint: "space start/pause", in: [.facilitator], .togglePause),
+        Binding(chars("+="), "+  =", "faster for every team (1× … 120×)", hint: "+/- speed", in: [.facilitator], .faster),
+        Binding(chars("-_"), "-  _", "slower for every team", in: [.facilitator], .slower),
+        Binding(keys(.down, .char("j")), "↓  j", "select the next team, inject or fault", in: [.facilitator, .facilitatorEnded], .selectNext),
+        Binding(keys(.up, .char("k")), "↑  k", "select the previous one", in: [.facilitator, .facilitatorEnded], .selectPrevious),
+        Binding(keys(.pageDown), "PgDn", "ten rows down", in: [.facilitator], .pageDown),
+        Binding(keys(.pageUp), "PgUp", "ten rows up", in: [.facilitator], .pageUp),
+        Binding(keys(.home, .char("g")), "Home  g", "first row", in: [.facilitator], .selectFirst),
+        Binding(keys(.end, .char("G")), "End  G", "last row", in: [.facilitator], .selectLast),
+        Binding(keys(.tab, .right, .char("l")), "Tab  →  l", "focus the next pane", hint: "Tab pane", in: [.facilitator], .focusNext),
+        Binding(keys(.backTab, .left, .char("h")), "Shift-Tab  ←  h", "focus the previous pane", in: [.facilitator], .focusPrevious),
+        Binding(chars("1234"), "1 … 4", "show hidden truth, injects, fault deck, session log", in: [.facilitator], .showTab),
+        Binding(keys(.enter, .char("v")), "Enter  v", "look over the selected team's shoulder (read-only); on a fault: inject it", hint: "v watch", in: [.facilitator], .lookOverShoulder),
+        Binding(chars("i"), "i", "inject into the selected team…", hint: "i inject", in: [.facilitator], .prefillInject(everyTeam: false)),
+        Binding(chars("I"), "I", "inject into every team…", in: [.facilitator], .prefillInject(everyTeam: true)),
+        Binding(chars("f"), "f", "fire the selected upcoming inject now", hint: "f fire", in: [.facilitator], .fireNow),
+        Binding(chars(">"), ">", "delay the selected upcoming inject one minute", in: [.facilitator], .delayInject),
+        Binding(chars("x"), "x", "skip the selected upcoming inject (again: put it back)", in: [.facilitator], .skipInject),
+        Binding(chars("B"), "B", "broadcast to every team's console…", hint: "B broadcast", in: [.facilitator], .prefillBroadcast),
+        Binding(chars("H"), "H", "a private hint to the selected team…", in: [.facilitator], .prefillHint),
+        Binding(keys(.enter), "Enter", "the selected team's debrief", hint: "Enter debrief", in: [.facilitatorEnded], .openDebrief),
+        Binding(keys(.ctrl("c")), "Ctrl-C", "quit at once",
+                in: [.playing, .briefing, .ended, .detail, .help, .quitConfirm, .commandLine, .filter, .facilitator, .facilitatorEnded, .debrief], .quitNow),
     ]
 
     /// The key scopes in the order the help overlay and README list them.
-    public static let documentedScopes: [KeyScope] = [.playing, .replay, .detail, .commandLine, .filter, .help, .briefing, .quitConfirm, .ended]
+    public static let documentedScopes: [KeyScope] = [.playing, .replay, .detail, .commandLine, .filter, .help, .briefing, .quitConfirm, .ended,
+                                                      .facilitator, .shoulder, .facilitatorEnded, .debrief]
+    /// The scopes of a player's console (solo, a team, a replay).
+    public static let playerScopes: [KeyScope] = [.playing, .replay, .detail, .commandLine, .filter, .help, .briefing, .quitConfirm, .ended]
+    /// The scopes of the facilitator's console.
+    public static let facilitatorScopes: [KeyScope] = [.facilitator, .shoulder, .facilitatorEnded, .debrief, .commandLine, .help, .quitConfirm]
 }
 
 extension ConsoleKeys {
     /// Status-bar hints of the scopes, most specific first: each action once, none for a
-    /// key an earlier scope takes over, and none that would change the game in a replay.
-    public static func hints(for scopes: [KeyScope]) -> [String] {
+    /// key an earlier scope takes over, and none the console's role does not allow.
+    public static func hints(for scopes: [KeyScope], role: ConsoleRole = .solo, replaying: Bool? = nil) -> [String] {
         var claimed: [KeyPattern] = []
         var hints: [String] = []
-        let replaying = scopes.contains(.replay)
+        let replaying = replaying ?? scopes.contains(.replay)
         for scope in scopes {
             let inScope = bindings.bindings(in: scope)
             for binding in inScope {
-                guard let hint = binding.hint, !claimed.contains(binding.patterns[0]), !(replaying && binding.action.changesTheGame) else { continue }
+                guard let hint = binding.hint, !claimed.contains(binding.patterns[0]),
+                      role.grants(binding.action.power, replaying: replaying) else { continue }
                 hints.append(hint)
             }
             claimed += inScope.flatMap(\.patterns)
@@ -139,9 +244,13 @@ extension ConsoleKeys {
     }
 
     /// The help overlay's and README's sections: a heading and its rows of keys and what they do.
-    public static var sections: [(title: String, rows: [(keys: String, help: String)])] {
-        documentedScopes.map { scope in
-            var rows = bindings.bindings(in: scope).map { (keys: $0.label, help: $0.help) }
+    public static var sections: [(title: String, rows: [(keys: String, help: String)])] { sections(of: documentedScopes) }
+
+    /// The sections of some scopes; rows the role does not allow are left out (a
+    /// team's console in a facilitated game has no clock keys).
+    public static func sections(of scopes: [KeyScope], role: ConsoleRole = .solo) -> [(title: String, rows: [(keys: String, help: String)])] {
+        scopes.map { scope in
+            var rows = bindings.bindings(in: scope).filter { role.grants($0.action.power, replaying: false) }.map { (keys: $0.label, help: $0.help) }
             if scope == .commandLine || scope == .filter {
                 rows += LineEditor.bindings.map { (keys: $0.label, help: $0.help) }
             }

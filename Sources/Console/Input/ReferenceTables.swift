@@ -21,7 +21,13 @@ public enum ReferenceTables {
     }
 
     public static var commands: String {
-        let rows = Command.verbs.map { ($0.usage, $0.summary) } + ConsoleWords.all.map { ($0.usage, $0.summary) }
+        let rows = Command.verbs.map { ($0.usage, $0.summary) } + ConsoleWords.all.filter { $0.inLivePlay || $0.inReplay }.map { ($0.usage, $0.summary) }
+        return (["| command | effect |", "| --- | --- |"] + rows.map { "| `\(cell($0.0))` | \(cell($0.1)) |" }).joined(separator: "\n")
+    }
+
+    /// The facilitator console's command line.
+    public static var facilitatorCommands: String {
+        let rows = ConsoleWords.all.filter { $0.places.contains(.facilitator) }.map { ($0.usage, $0.summary) }
         return (["| command | effect |", "| --- | --- |"] + rows.map { "| `\(cell($0.0))` | \(cell($0.1)) |" }).joined(separator: "\n")
     }
 

@@ -6,21 +6,39 @@ import Session
 /// their declarations, wrapped to the window so nothing is cut; scrollable.
 enum HelpOverlay {
     /// Every entry: keys (or usage) and what they do; an entry with no text is a heading.
-    static func lines() -> [(String, String)] {
+    /// A player's console lists what its role allows (a team in a facilitated game has no clock
+    /// keys and no injects); the facilitator's lists its own keys and words.
+    static func lines(role: ConsoleRole = .solo, facilitator: Bool = false) -> [(String, String)] {
         var out: [(String, String)] = []
-        for section in ConsoleKeys.sections {
+        if facilitator {
+            for section in ConsoleKeys.sections(of: ConsoleKeys.facilitatorScopes) {
+                out += [("KEYS · \(section.title.uppercased())", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
+            }
+            out += [("COMMANDS (type : first)", "")]
+            out += ConsoleWords.all.filter { $0.places.contains(.facilitator) }.map { ($0.usage, $0.summary) }
+            out += [("", ""), ("FAULTS (for inject; the catalogue is gameday faults)", "")]
+            out += Fault.verbs.map { ($0.usage, $0.summary) }
+            out += [("", ""), ("TEAMS", ""), ("to all", "every team, bots too"), ("to red,blue", "the teams named, nobody else")]
+            return out
+        }
+        for section in ConsoleKeys.sections(of: ConsoleKeys.playerScopes, role: role) {
             out += [("KEYS · \(section.title.uppercased())", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
         }
         out += [("COMMANDS (type : first)", "")]
-        out += Command.verbs.map { ($0.usage, $0.summary) }
-        out += ConsoleWords.all.map { ($0.usage, $0.summary) }
+        if role.grants(.play, replaying: false) { out += Command.verbs.map { ($0.usage, $0.summary) } }
+        out += ConsoleWords.all.filter { ($0.inLivePlay || $0.inReplay) && role.grants($0.power, replaying: false) }.map { ($0.usage, $0.summary) }
+        if role != .solo { out += [("", ""), ("THE CLOCK AND INJECTS", ""), ("(facilitator)", "the facilitator starts, pauses and speeds the game and injects the faults")] }
+        guard role.grants(.inject, replaying: false) else { return out + statusWords }
         out += [("", ""), ("INJECTS (: inject …, to practise)", "")]
         out += Fault.verbs.map { ("inject " + $0.usage, $0.summary) }
-        out += [("", ""), ("STATUS WORDS", ""),
-                ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
-                ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
-                ("IDLE  SLOW", "scaled to zero · third party slow")]
-        return out
+        return out + statusWords
+    }
+
+    private static var statusWords: [(String, String)] {
+        [("", ""), ("STATUS WORDS", ""),
+         ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
+         ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
+         ("IDLE  SLOW", "scaled to zero · third party slow")]
     }
 
     /// One screen row of the overlay.
@@ -35,11 +53,11 @@ enum HelpOverlay {
     }
 
     /// The entries wrapped to a window of `inner` width: long usages and texts continue on the next rows.
-    static func rows(innerWidth: Int) -> [Row] {
+    static func rows(innerWidth: Int, role: ConsoleRole = .solo, facilitator: Bool = false) -> [Row] {
         let keyWidth = min(46, max(12, innerWidth * 2 / 5))
         let helpWidth = max(10, innerWidth - keyWidth - 3)
         var rows: [Row] = []
-        for (keys, help) in lines() {
+        for (keys, help) in lines(role: role, facilitator: facilitator) {
             if help.isEmpty {
                 rows.append(Row(keys: keys, help: "", isHeading: true))
                 continue
@@ -55,18 +73,24 @@ enum HelpOverlay {
     }
 
     /// The furthest the overlay scrolls on a screen of this size.
-    static func maxScroll(width: Int, height: Int) -> Int {
+    static func maxScroll(width: Int, height: Int, role: ConsoleRole = .solo, facilitator: Bool = false) -> Int {
         let inner = window(width: width, height: height).inner
-        return max(0, rows(innerWidth: inner.width - 2).count - inner.height)
+        return max(0, rows(innerWidth: inner.width - 2, role: role, facilitator: facilitator).count - inner.height)
     }
 
     static func draw(into buffer: inout CellBuffer, context: RenderContext) {
-        let rect = window(width: context.layout.width, height: context.layout.height)
+        draw(into: &buffer, width: context.layout.width, height: context.layout.height, scroll: context.state.helpScroll,
+             glyphs: context.glyphs, role: context.state.role)
+    }
+
+    static func draw(into buffer: inout CellBuffer, width: Int, height: Int, scroll wanted: Int, glyphs: Glyphs,
+                     role: ConsoleRole = .solo, facilitator: Bool = false) {
+        let rect = window(width: width, height: height)
         let inner = rect.inner
-        let all = rows(innerWidth: inner.width - 2)
-        let scroll = min(context.state.helpScroll, max(0, all.count - inner.height))
+        let all = rows(innerWidth: inner.width - 2, role: role, facilitator: facilitator)
+        let scroll = min(wanted, max(0, all.count - inner.height))
         let position = all.count > inner.height ? ", \(min(all.count, scroll + inner.height)) of \(all.count)" : ""
-        Window.open(rect, title: "Help: keys and commands (Esc closes, ↑↓ PgDn scroll\(position))", into: &buffer, glyphs: context.glyphs)
+        Window.open(rect, title: "Help: keys and commands (Esc closes, ↑↓ PgDn scroll\(position))", into: &buffer, glyphs: glyphs)
         let keyWidth = min(46, max(12, (inner.width - 2) * 2 / 5))
         for (n, row) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
             let y = inner.y + n

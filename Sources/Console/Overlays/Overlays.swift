@@ -103,7 +103,7 @@ enum DetailOverlay {
 /// Shown instead of the console when the terminal is below the minimum size;
 /// the game clock waits meanwhile (`ConsoleApp.isClockRunning`).
 enum TooSmallNotice {
-    static func draw(into buffer: inout CellBuffer, gameWaits: Bool) {
+    static func draw(into buffer: inout CellBuffer, gameWaits: Bool = false) {
         let text = "terminal too small: need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight), have \(buffer.width)×\(buffer.height)"
             + (gameWaits ? " — the game is paused until the terminal is larger" : "")
         let lines = Format.wrap(text, width: max(1, buffer.width))

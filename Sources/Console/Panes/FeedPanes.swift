@@ -6,7 +6,7 @@ import Session
 enum EventsPane {
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let focused = context.isFocused(.events)
-        let entries = context.match.feed.entries
+        let entries = context.feed.entries
         let scroll = min(context.state.eventsScroll, max(0, entries.count - 1))
         buffer.box(rect, title: scroll > 0 ? "Events (↑\(scroll))" : "Events", glyphs: context.glyphs, focused: focused)
         let inner = rect.inner
@@ -30,7 +30,7 @@ enum LogsPane {
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let focused = context.isFocused(.logs)
         let name = context.state.selectedService
-        let lines = context.match.feed.logs(of: name)
+        let lines = context.feed.logs(of: name)
         let scroll = min(context.state.logsScroll, max(0, lines.count - 1))
         buffer.box(rect, title: "Logs: \(name)" + (scroll > 0 ? " (↑\(scroll))" : ""), glyphs: context.glyphs, focused: focused)
         let inner = rect.inner

@@ -24,10 +24,10 @@ enum HeaderPane {
         var pieces: [Piece] = [
             Piece(text: " Unicorn.Rentals ", role: .title, attributes: [.reverse, .bold], priority: 0),
             Piece(text: GameTime.format(world.tick), role: .title, attributes: bar, priority: 0),
-            Piece(text: "/ " + GameTime.format(context.match.player.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
+            Piece(text: "/ " + GameTime.format(context.match.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
         ]
         if state.clock.isPaused && state.screen == .playing {
-            pieces.append(Piece(text: "\(glyphs.paused) PAUSED", role: .paused, attributes: [.bold, .reverse], priority: 0))
+            pieces.append(Piece(text: "\(glyphs.paused) \(state.pausedText)", role: .paused, attributes: [.bold, .reverse], priority: 0))
         } else {
             pieces.append(Piece(text: "\(glyphs.playing) \(state.clock.speed)×", role: .title, attributes: bar, priority: 1))
         }
@@ -35,7 +35,7 @@ enum HeaderPane {
         let trend = ScorePane.fiveMinuteChange(world)
         pieces.append(Piece(text: trend >= 0 ? "\(glyphs.up)\(Format.fixed(trend, 0))" : "\(glyphs.down)\(Format.fixed(-trend, 0))",
                             role: trend >= 0 ? .scoreUp : .scoreDown, attributes: [.reverse, .bold], priority: 3, attached: true))
-        pieces.append(Piece(text: "Rank \(context.match.rank)/\(context.match.rivals.count + 1)", role: .title, attributes: bar, priority: 2))
+        pieces.append(Piece(text: "Rank \(context.rank)/\(context.match.teams.count)", role: .title, attributes: bar, priority: 2))
         if context.now < state.flashUntil, let incident = world.incidents.last {
             pieces.append(Piece(text: "\(glyphs.critical) NEW INCIDENT #\(incident.id)", role: .critical, attributes: [.bold, .reverse], priority: 0))
         } else {

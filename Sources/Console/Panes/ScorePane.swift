@@ -39,21 +39,18 @@ enum ScorePane {
             }
             y += 1
         }
-        line("requests", Format.signed(s.requestPoints), .ok, note: "\(Format.compact(s.served)) ok")
-        if !world.quests.isEmpty {
-            let met = world.quests.filter { $0.status == .met }.count
-            line("quests", Format.signed(s.questPoints), s.questPoints > 0 ? .scoreUp : .text, note: "\(met)/\(world.quests.count) met")
-        }
-        line("failures", Format.signed(-s.failurePoints), s.failurePoints > 0 ? .critical : .text, note: "\(Format.compact(s.failed)) failed")
-        line("cost", Format.signed(-s.costPoints), .text, note: "$\(Format.fixed(s.spendDollars, 0))/$\(Format.fixed(rules.budgetDollars, 0))")
-        if inner.height >= 10 {
-            line("over budget", Format.signed(-s.budgetPoints), s.budgetPoints > 0 ? .critical : .text)
-            line("edge down", Format.signed(-s.edgeDownPoints), s.edgeDownPoints > 0 ? .critical : .text, note: "\(s.edgeDownSeconds)s")
+        // Every part when there is room; on a short pane, the ones that are not zero.
+        let parts = ScoreParts.of(s, rules: rules)
+        let room = inner.maxY - y - (inner.height >= 12 ? min(context.standings.count + 1, 6) : 1)
+        let shown = parts.count <= room ? parts : parts.filter { abs($0.points) >= 0.05 || $0.label == "requests" || $0.label == "cost" }
+        for part in shown.prefix(max(0, room)) {
+            line(part.label, Format.signed(part.points), part.points < 0 ? .scoreDown : part.points > 0 ? .ok : .text, note: part.note)
         }
         guard y < inner.maxY else { return }
-        let standings = context.match.standings
-        if inner.height - (y - inner.y) >= standings.count + 1 {
-            buffer.put("Rivals (same scenario and seed)", x: inner.x + 1, y: y, role: .dim)
+        let count = context.match.teams.count
+        if inner.height - (y - inner.y) >= count + 1 {
+            let standings = context.standings
+            buffer.put(context.state.role == .solo ? "Rivals (same scenario and seed)" : "Teams (same scenario and seed)", x: inner.x + 1, y: y, role: .dim)
             y += 1
             for (place, team) in standings.enumerated() where y < inner.maxY {
                 let name = team.isPlayer ? "\(team.name) (your team)" : team.name
@@ -63,7 +60,8 @@ enum ScorePane {
                 y += 1
             }
         } else {
-            let text = "Rank \(context.match.rank)/\(standings.count)" + (standings.first.map { " · 1st: \($0.name)" } ?? "")
+            let leader = context.match.order.first.map { context.match.teams[$0].name }
+            let text = "Rank \(context.rank)/\(count)" + (leader.map { " · 1st: \($0)" } ?? "")
             buffer.put(text, x: inner.x + 1, y: y, role: .accent, limit: inner.width - 1)
         }
     }

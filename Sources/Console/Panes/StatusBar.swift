@@ -35,7 +35,7 @@ enum StatusBar {
                 return
             }
             let hint = state.completions.isEmpty
-                ? ConsoleKeys.hints(for: state.activeScopes).joined(separator: " · ")
+                ? ConsoleKeys.hints(for: state.activeScopes, role: state.role).joined(separator: " · ")
                 : state.completions.prefix(12).joined(separator: " ")
             let start = max(cursorX + 3, rect.maxX - DisplayWidth.of(hint) - 1)
             if start < rect.maxX { buffer.put(hint, x: start, y: rect.y, role: .dim, limit: rect.maxX - start) }
@@ -45,7 +45,7 @@ enum StatusBar {
                 buffer.put("\(glyph) \(message.text)", x: rect.x + 1, y: rect.y, role: message.isError ? .critical : .ok, limit: rect.width - 2)
                 return
             }
-            let hints = Self.fitting(ConsoleKeys.hints(for: state.activeScopes), width: rect.width - 2)
+            let hints = Self.fitting(ConsoleKeys.hints(for: state.activeScopes, role: state.role), width: rect.width - 2)
             buffer.put(hints, x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 2)
             if state.muted { buffer.putRight("bell muted ", endX: rect.maxX, y: rect.y, role: .dim) }
         }

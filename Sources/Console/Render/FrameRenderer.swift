@@ -1,20 +1,21 @@
+import FleetSim
 import ScreenKit
 import Session
 
 /// Composes one frame: a pure function of the game, the UI state, the glyph
 /// set, the terminal size and the time, into a cell buffer.
 public enum FrameRenderer {
-    public static func render(match: Match, state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, now: UInt64) -> CellBuffer {
+    public static func render(match: Match, team: Int = 0, state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, now: UInt64) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
         // A replay gives up one row to its timeline bar.
         let replaying = state.replay != nil
-        let layout = layout(match: match, state: state, width: width, height: replaying ? height - 1 : height)
+        let layout = layout(world: match.teams[team].world, state: state, width: width, height: replaying ? height - 1 : height)
         guard layout.kind != .tooSmall else {
-            TooSmallNotice.draw(into: &buffer, gameWaits: state.screen == .playing && !match.isFinished)
+            TooSmallNotice.draw(into: &buffer, gameWaits: state.role == .solo && state.screen == .playing && !match.isFinished)
             if glyphs.isASCII { buffer.transliterateToASCII() }
             return buffer
         }
-        let context = RenderContext(match: match, state: state, glyphs: glyphs, layout: layout, now: now)
+        let context = RenderContext(match: match, team: team, state: state, glyphs: glyphs, layout: layout, now: now)
         HeaderPane.draw(into: &buffer, rect: layout.header, context: context)
         for (pane, rect) in layout.panes {
             draw(pane, into: &buffer, rect: rect, context: context)
@@ -39,13 +40,16 @@ public enum FrameRenderer {
         case .detail: DetailOverlay.draw(into: &buffer, context: context)
         case .quitConfirm: QuitConfirmOverlay.draw(into: &buffer, context: context)
         }
+        if let notice = state.notice, now < notice.expiresAt, state.overlay == .none, state.screen == .playing {
+            NoticeBox.draw(notice, into: &buffer, context: context)
+        }
         if glyphs.isASCII { buffer.transliterateToASCII() }
         return buffer
     }
 
-    public static func layout(match: Match, state: ConsoleState, width: Int, height: Int) -> ScreenLayout {
-        ScreenLayout(width: width, height: height, tab: state.tab, serviceCount: match.world.services.count,
-                     scalableCount: match.world.services.filter(\.spec.runsTasks).count)
+    public static func layout(world: World, state: ConsoleState, width: Int, height: Int) -> ScreenLayout {
+        ScreenLayout(width: width, height: height, tab: state.tab, serviceCount: world.services.count,
+                     scalableCount: world.services.filter(\.spec.runsTasks).count)
     }
 
     static func draw(_ pane: Pane, into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {

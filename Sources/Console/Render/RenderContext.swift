@@ -6,13 +6,34 @@ import Session
 /// glyph set, the layout and the real time (for flashes and messages).
 public struct RenderContext {
     public let match: Match
+    /// The team of the match the console shows.
+    public let team: Int
     public let state: ConsoleState
     public let glyphs: Glyphs
     public let layout: ScreenLayout
     /// Monotonic real time in milliseconds.
     public let now: UInt64
+    /// The team's world and feed, read once a frame (panes read them often).
+    public let world: World
+    public let feed: EventFeed
+    /// The team's place, 1 = first.
+    public let rank: Int
 
-    public var world: World { match.world }
+    public init(match: Match, team: Int, state: ConsoleState, glyphs: Glyphs, layout: ScreenLayout, now: UInt64) {
+        self.match = match
+        self.team = team
+        self.state = state
+        self.glyphs = glyphs
+        self.layout = layout
+        self.now = now
+        world = match.teams[team].world
+        feed = match.teams[team].feed
+        rank = match.rank(of: team)
+    }
+
+    public var teamName: String { match.teams[team].name }
+    /// Every team of the match, best first, this console's team marked.
+    public var standings: [Standing] { match.standings(viewing: team) }
 
     /// Services shown in the services pane, after the filter.
     public var visibleServices: [Service] {

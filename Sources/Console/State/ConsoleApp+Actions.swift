@@ -11,17 +11,39 @@ extension ConsoleApp {
             state.mode = .normal
             return []
         }
+        let replaying = state.replay != nil
         do throws(CommandError) {
-            if let command = try ConsoleWords.parse(text) { return try perform(command, now: now) }
-            guard state.replay == nil else { throw CommandError("a replay is read-only: press T to take over, or use goto TIME") }
+            let place: ConsoleWord.Place = replaying ? .replay : .play
+            if let verb = text.split(separator: " ").first, let word = ConsoleWords.word(String(verb), in: place),
+               word.places.contains(place), !state.role.grants(word.power, replaying: replaying) {
+                throw CommandError(state.role.refusal(for: word.power, replaying: replaying, team: teamName))
+            }
+            if let command = try ConsoleWords.parse(text, in: place) { return try perform(command, now: now) }
+            guard !replaying else { throw CommandError("a replay is read-only: press T to take over, or use goto TIME") }
+            guard state.role.grants(.play, replaying: false) else {
+                throw CommandError(state.role.refusal(for: .play, replaying: false, team: teamName))
+            }
             let command = try Command.parse(text)
-            try match.submit(command)
+            let effects = try give(command)
             state.commandsGiven += 1
-            let when = state.clock.isPaused ? " (queued: applies when you resume)" : ""
-            done("\(command.text) at \(GameTime.format(match.world.tick))" + hint(for: command) + when, now: now)
+            let when = state.clock.isPaused ? (state.role == .team ? " (queued: applies when the facilitator resumes)" : " (queued: applies when you resume)") : ""
+            done("\(command.text) at \(GameTime.format(world.tick))" + hint(for: command) + when, now: now)
+            return effects
         } catch {
             fail(error.message, now: now)
         }
+        return []
+    }
+
+    /// Gives a player command to the console's team: to the match in solo play,
+    /// or, checked against the world as it is, to the host of a facilitated game.
+    mutating func give(_ command: Command) throws(CommandError) -> [ConsoleEffect] {
+        if state.role == .team {
+            guard !match.isFinished else { throw CommandError("the game is over") }
+            try world.check(command)
+            return [.give(command)]
+        }
+        try match.submit(command, team: team)
         return []
     }
 
@@ -43,7 +65,9 @@ extension ConsoleApp {
         case let .goto(tick):
             guard state.replay != nil else { throw CommandError("goto works in replays (gameday replay FILE)") }
             seek(to: tick, now: now)
-            done("at \(GameTime.format(match.world.tick))", now: now)
+            done("at \(GameTime.format(world.tick))", now: now)
+        case .facilitate:
+            throw CommandError("that is the facilitator's command (gameday facilitate)")
         }
         return []
     }
@@ -64,7 +88,7 @@ extension ConsoleApp {
     private func hint(for command: Command) -> String {
         switch command {
         case let .scale(service, count):
-            guard let current = match.world.service(named: service), count > current.desiredCount else { return "" }
+            guard let current = world.service(named: service), count > current.desiredCount else { return "" }
             let hc = current.spec.healthCheck
             return current.spec.isLoadBalanced ? ": new tasks need ≈\(40 + hc.secondsToHealthy)s to take traffic" : ""
         case .deploy, .rollback, .restart: return ": rolling deployment started"
@@ -91,16 +115,16 @@ extension ConsoleApp {
     mutating func moveSelection(by step: Int) {
         switch state.focus {
         case .incidents:
-            let incidents = IncidentsPane.ordered(match.world)
+            let incidents = IncidentsPane.ordered(world)
             guard !incidents.isEmpty else { return }
             let index = incidents.firstIndex { $0.id == state.selectedIncident } ?? 0
             state.selectedIncident = incidents[max(0, min(incidents.count - 1, index + step))].id
         case .events:
-            state.eventsScroll = max(0, min(match.feed.entries.count - 1, state.eventsScroll - step))
+            state.eventsScroll = max(0, min(feed.entries.count - 1, state.eventsScroll - step))
         case .logs:
-            state.logsScroll = max(0, min(match.feed.logs(of: state.selectedService).count - 1, state.logsScroll - step))
+            state.logsScroll = max(0, min(feed.logs(of: state.selectedService).count - 1, state.logsScroll - step))
         case .services, .scaling, .inspector, .score:
-            var services = Self.visible(match.world, filter: state.filterText)
+            var services = Self.visible(world, filter: state.filterText)
             if state.focus == .scaling { services = services.filter(\.spec.runsTasks) }
             guard !services.isEmpty else { return }
             let index = services.firstIndex { $0.name == state.selectedService } ?? 0
@@ -113,12 +137,12 @@ extension ConsoleApp {
     mutating func revealSelections() {
         let layout = self.layout
         if let rect = layout.rect(of: .services) {
-            let services = Self.visible(match.world, filter: state.filterText)
+            let services = Self.visible(world, filter: state.filterText)
             let index = services.firstIndex { $0.name == state.selectedService } ?? 0
             state.servicesView.reveal(index, rows: ServicesPane.rows(in: rect), count: services.count)
         }
         if let rect = layout.rect(of: .incidents) {
-            let incidents = IncidentsPane.ordered(match.world)
+            let incidents = IncidentsPane.ordered(world)
             let index = incidents.firstIndex { $0.id == state.selectedIncident } ?? 0
             state.incidentsView.reveal(index, rows: IncidentsPane.rows(in: rect, focused: state.focus == .incidents), count: incidents.count)
         }
@@ -126,37 +150,39 @@ extension ConsoleApp {
 
     mutating func openDetail() {
         if state.focus == .incidents,
-           let incident = match.world.incidents.first(where: { $0.id == state.selectedIncident }) ?? IncidentsPane.ordered(match.world).first,
-           match.world.service(named: incident.subject) != nil {
+           let incident = world.incidents.first(where: { $0.id == state.selectedIncident }) ?? IncidentsPane.ordered(world).first,
+           world.service(named: incident.subject) != nil {
             state.selectedService = incident.subject
         }
         state.overlay = .detail
     }
 
-    mutating func acknowledge(now: UInt64) {
-        let candidates = match.world.openIncidents.filter { $0.acknowledgedAt == nil }
+    mutating func acknowledge(now: UInt64) -> [ConsoleEffect] {
+        let candidates = world.openIncidents.filter { $0.acknowledgedAt == nil }
         let target = candidates.first { $0.id == state.selectedIncident && state.focus == .incidents } ?? candidates.first
-        guard let target else { fail("no incident waiting to be acknowledged", now: now); return }
-        submit(.acknowledge(incident: target.id), now: now)
+        guard let target else { fail("no incident waiting to be acknowledged", now: now); return [] }
+        return submit(.acknowledge(incident: target.id), now: now)
     }
 
-    mutating func resolve(now: UInt64) {
-        let candidates = match.world.openIncidents.filter { $0.mitigatedAt != nil }
+    mutating func resolve(now: UInt64) -> [ConsoleEffect] {
+        let candidates = world.openIncidents.filter { $0.mitigatedAt != nil }
         let target = candidates.first { $0.id == state.selectedIncident && state.focus == .incidents } ?? candidates.first
         guard let target else {
             fail("no mitigated incident to resolve: fix the cause first, the alarm must return to OK", now: now)
-            return
+            return []
         }
-        submit(.resolve(incident: target.id), now: now)
+        return submit(.resolve(incident: target.id), now: now)
     }
 
-    private mutating func submit(_ command: Command, now: UInt64) {
+    private mutating func submit(_ command: Command, now: UInt64) -> [ConsoleEffect] {
         do throws(CommandError) {
-            try match.submit(command)
+            let effects = try give(command)
             state.commandsGiven += 1
             say(command.text, now: now)
+            return effects
         } catch {
             fail(error.message, now: now)
+            return []
         }
     }
 
@@ -170,13 +196,13 @@ extension ConsoleApp {
         if Pane.tabbed.contains(pane) { state.tab = pane }
         switch pane {
         case .services:
-            let services = Self.visible(match.world, filter: state.filterText)
+            let services = Self.visible(world, filter: state.filterText)
             let line = y - ServicesPane.firstRowY(in: rect)
             if let index = state.servicesView.index(atLine: line, rows: ServicesPane.rows(in: rect), count: services.count) {
                 state.selectedService = services[index].name
             }
         case .incidents:
-            let incidents = IncidentsPane.ordered(match.world)
+            let incidents = IncidentsPane.ordered(world)
             let line = y - IncidentsPane.firstRowY(in: rect)
             if let index = state.incidentsView.index(atLine: line, rows: IncidentsPane.rows(in: rect, focused: true), count: incidents.count) {
                 state.selectedIncident = incidents[index].id

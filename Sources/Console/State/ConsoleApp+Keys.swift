@@ -11,8 +11,9 @@ extension ConsoleApp {
     public mutating func handle(_ key: Key, now: UInt64) -> [ConsoleEffect] {
         let effects: [ConsoleEffect]
         if let binding = ConsoleKeys.bindings.binding(for: key, in: activeScopes) {
-            if state.replay != nil && binding.action.changesTheGame {
-                fail("a replay is read-only: press T to take over from here", now: now)
+            let power = binding.action.power
+            if !state.role.grants(power, replaying: state.replay != nil) {
+                fail(state.role.refusal(for: power, replaying: state.replay != nil, team: teamName), now: now)
                 effects = []
             } else {
                 effects = perform(binding.action, key: key, now: now)
@@ -38,7 +39,7 @@ extension ConsoleApp {
             if refused { fail("the command line holds at most \(state.commandLine.maxLength) characters", now: now) }
         case .filter:
             _ = state.filter.handle(key)
-            let visible = Self.visible(match.world, filter: state.filterText)
+            let visible = Self.visible(world, filter: state.filterText)
             if let first = visible.first, !visible.contains(where: { $0.name == state.selectedService }) {
                 state.selectedService = first.name
             }
@@ -72,7 +73,8 @@ extension ConsoleApp {
             state.tab = pane
             if layout.rect(of: pane) != nil { state.focus = pane }
         case .openDetail: openDetail()
-        case .back: if !state.filterText.isEmpty { state.filter.clear() }
+        case .back:
+            if state.notice != nil { state.notice = nil } else if !state.filterText.isEmpty { state.filter.clear() }
         case .mute:
             state.muted.toggle()
             say(state.muted ? "incident bell muted" : "incident bell on", now: now)
@@ -80,15 +82,15 @@ extension ConsoleApp {
             if case let .click(x, y) = key { click(x: x, y: y) }
         case .quit: state.overlay = .quitConfirm
         case .quitNow, .confirmQuit, .leave: return [.quit]
-        case .acknowledge: acknowledge(now: now)
-        case .resolve: resolve(now: now)
+        case .acknowledge: return acknowledge(now: now)
+        case .resolve: return resolve(now: now)
         case let .prefill(verb): prefill(verb)
         case .start: state.screen = .playing
-        case .seekBack: seek(to: match.world.tick - 60, now: now)
-        case .seekForward: seek(to: match.world.tick + 60, now: now)
+        case .seekBack: seek(to: world.tick - 60, now: now)
+        case .seekForward: seek(to: world.tick + 60, now: now)
         case .step:
             state.clock.setPaused(true)
-            seek(to: match.world.tick + 1, now: now)
+            seek(to: world.tick + 1, now: now)
         case .nextMark: jumpToNextMark(now: now)
         case .takeOver: return takeOver(now: now)
         case .closeOverlay, .cancelQuit: state.overlay = .none
@@ -100,8 +102,8 @@ extension ConsoleApp {
         case .scrollBottom: scrollHelp(by: 10_000)
         case .runCommandLine: return run(state.commandLine.text, now: now)
         case .complete:
-            let (text, candidates) = Completion.complete(state.commandLine.text, world: match.world, themes: state.themeNames,
-                                                         replaying: state.replay != nil)
+            let (text, candidates) = Completion.complete(state.commandLine.text, world: world, themes: state.themeNames,
+                                                         replaying: state.replay != nil, role: state.role)
             state.commandLine.set(text)
             state.completions = candidates.count > 1 ? candidates : []
         case .cancelCommandLine:
@@ -113,12 +115,21 @@ extension ConsoleApp {
         case .clearFilter:
             state.filter.clear()
             state.mode = .normal
+        case .lookOverShoulder, .backToFacilitator, .previousTeam, .nextTeam, .prefillInject, .fireNow, .delayInject, .skipInject,
+             .prefillBroadcast, .prefillHint, .openDebrief:
+            break // the facilitator's console handles these
         }
         return []
     }
 
+    /// Scrolls whichever document is open: the help overlay, or the game-over report.
     private mutating func scrollHelp(by step: Int) {
-        state.helpScroll = max(0, min(state.helpScroll + step, HelpOverlay.maxScroll(width: width, height: height)))
+        if state.overlay == .help {
+            state.helpScroll = max(0, min(state.helpScroll + step, HelpOverlay.maxScroll(width: width, height: height, role: state.role)))
+        } else if state.screen == .ended {
+            let context = RenderContext(match: match, team: team, state: state, glyphs: .unicode, layout: layout, now: 0)
+            state.endScroll = max(0, min(state.endScroll + step, EndScreen.maxScroll(context: context)))
+        }
     }
 
     private mutating func prefill(_ verb: String) {

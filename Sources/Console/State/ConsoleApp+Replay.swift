@@ -10,17 +10,17 @@ extension ConsoleApp {
         let tick = max(0, min(replay.endTick, target))
         let index = min(tick / ReplayState.snapshotSeconds, replay.snapshots.count - 1)
         let snapshot = replay.snapshots[index]
-        if tick < match.world.tick || snapshot.world.tick > match.world.tick { match = snapshot }
+        if tick < world.tick || snapshot.teams[team].world.tick > world.tick { match = snapshot }
         let paused = state.clock.isPaused
-        _ = advance(ticks: tick - match.world.tick, now: now)
+        _ = advance(ticks: tick - world.tick, now: now)
         state.clock.setPaused(paused || tick >= replay.endTick)
-        state.incidentsSeen = match.feed.incidentsOpened
+        state.incidentsSeen = feed.incidentsOpened
         state.flashUntil = 0
     }
 
     mutating func jumpToNextMark(now: UInt64) {
-        guard let next = state.replay?.nextMark(after: match.world.tick) else {
-            fail("no incident or command after \(GameTime.format(match.world.tick))", now: now)
+        guard let next = state.replay?.nextMark(after: world.tick) else {
+            fail("no incident or command after \(GameTime.format(world.tick))", now: now)
             return
         }
         seek(to: next, now: now)
@@ -28,7 +28,7 @@ extension ConsoleApp {
 
     /// From this tick on the player is in control; the host starts a branch recording.
     mutating func takeOver(now: UInt64) -> [ConsoleEffect] {
-        let tick = match.world.tick
+        let tick = world.tick
         match.takeOver()
         state.replay = nil
         say("you have the pager from \(GameTime.format(tick)): this is live play, recorded as a branch", now: now)

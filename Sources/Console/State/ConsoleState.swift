@@ -42,6 +42,16 @@ public enum Overlay: Sendable, Hashable { case none, help, detail, quitConfirm }
 /// What typed characters go to.
 public enum InputMode: Sendable, Hashable { case normal, command, filter }
 
+/// A facilitator's broadcast or hint as a team console shows it: a box over
+/// the panes for a while (it stays in the event feed too).
+public struct ShownNotice: Sendable, Hashable {
+    public var heading: String
+    public var text: String
+    public var tick: Int
+    /// Real time (ms, monotonic) after which the box closes.
+    public var expiresAt: UInt64
+}
+
 /// A line in the status bar: the result of the last action.
 public struct StatusMessage: Sendable, Hashable {
     public var text: String
@@ -67,6 +77,8 @@ public struct ConsoleState: Sendable {
     public var eventsScroll = 0
     public var logsScroll = 0
     public var helpScroll = 0
+    /// How far the game-over report is scrolled.
+    public var endScroll = 0
     public var commandLine = LineEditor()
     /// Completion candidates shown under the command line after Tab.
     public var completions: [String] = []
@@ -85,6 +97,13 @@ public struct ConsoleState: Sendable {
     public var themeNames: [String] = []
     /// Why the game is no longer being recorded (disk full…), for the end screen.
     public var recordingNotice: String?
+    /// Who sits here: a solo player, a team of a facilitated game, the facilitator watching.
+    public var role: ConsoleRole = .solo
+    /// What the header says while the clock is stopped ("PAUSED", or "WAITING FOR THE FACILITATOR").
+    public var pausedText = "PAUSED"
+    /// A facilitator's message on screen, and how many the console has been shown.
+    public var notice: ShownNotice?
+    public var noticesSeen = 0
 
     public init(selectedService: String, speed: Int = 1) {
         self.selectedService = selectedService

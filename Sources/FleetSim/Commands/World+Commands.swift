@@ -93,7 +93,7 @@ extension World {
         case let .resolve(id):
             let k = incidents.firstIndex { $0.id == id }!
             incidents[k].resolvedAt = tick
-            if let a = alarms.firstIndex(where: { $0.openIncident == id }) { alarms[a].openIncident = nil }
+            for a in alarms.indices where alarms[a].openIncident == id { alarms[a].openIncident = nil }
         }
         return nil
     }
@@ -116,6 +116,11 @@ extension World {
         if let target = change.target { policy.target = target }
         if let min = change.minCapacity { policy.minCapacity = min }
         if let max = change.maxCapacity { policy.maxCapacity = max }
+    }
+
+    /// Checks that `name` is a service of this fleet (one that runs tasks, when `tasksOnly`).
+    public func checkService(_ name: String, tasksOnly: Bool) throws(CommandError) {
+        _ = tasksOnly ? try taskService(name) : try anyService(name)
     }
 
     func taskService(_ name: String) throws(CommandError) -> Int {

@@ -25,7 +25,7 @@ extension World {
 
     mutating func inject(_ fault: Fault) {
         do throws(CommandError) { try check(fault) } catch {
-            record(nil, .commandRejected(command: fault.text, reason: error.message))
+            record(nil, .faultRefused(fault: fault.text, reason: error.message))
             return
         }
         record(nil, .faultInjected(fault.text))
@@ -75,8 +75,10 @@ extension World {
             }
         case let .cpuHog(name, percent, seconds):
             let i = serviceIndex(named: name)!
-            services[i].faults.capacityFactor = 1 - percent / 100
-            services[i].faults.capacityUntil = tick + seconds
+            for j in services[i].tasks.indices where services[i].tasks[j].phase == .running {
+                services[i].tasks[j].cpuHogShare = percent / 100
+                services[i].tasks[j].cpuHogUntil = tick + seconds
+            }
         case let .noisyNeighbour(zone, percent, seconds):
             zoneSlowdown[zone] = 1 - percent / 100
             zoneSlowdownUntil[zone] = tick + seconds

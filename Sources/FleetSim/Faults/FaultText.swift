@@ -39,7 +39,7 @@ extension FaultKind {
 
     /// The same fault with its values scaled for a harder (k > 1) or easier (k < 1) game.
     public func scaled(_ fault: Fault, by k: Double) -> Fault {
-        let scaled = zip(parameters, fault.values).map { $0.0.scale($0.1, by: k) }
+        let scaled = zip(parameters, fault.values).map { $0.0.scaled($0.1, by: k) }
         return make(scaled)
     }
 }
@@ -90,7 +90,8 @@ extension FaultParameter {
         }
     }
 
-    func scale(_ value: FaultValue, by k: Double) -> FaultValue {
+    /// The value for a harder (k > 1) or easier (k < 1) game, kept within range.
+    public func scaled(_ value: FaultValue, by k: Double) -> FaultValue {
         guard let x = value.numeric else { return value }
         let scaled: Double
         switch scaling {

@@ -42,11 +42,11 @@ extension World {
         for a in sc.activities { h.combine(a.tick); h.combine(a.from); h.combine(a.to) }
         h.combine(s.launchFailureStreak); h.combine(s.nextLaunchTick); h.combine(s.backlog); h.combine(s.isSteady)
         let f = s.faults
-        h.combine(f.outageUntil); h.combine(f.addedLatencyMs); h.combine(f.latencyUntil); h.combine(f.capacityFactor)
-        h.combine(f.capacityUntil); h.combine(f.callFailureRate); h.combine(Int(f.callFailure.rawValue)); h.combine(f.callFailureUntil)
+        h.combine(f.outageUntil); h.combine(f.addedLatencyMs); h.combine(f.latencyUntil)
+        h.combine(f.callFailureRate); h.combine(Int(f.callFailure.rawValue)); h.combine(f.callFailureUntil)
         h.combine(f.throttleRequestsPerSecond); h.combine(f.throttleUntil)
         let m = s.metrics
-        for value in [m.offered, m.processed, m.errorRate, m.meanLatencyMs, m.p99LatencyMs, m.cpuPercent, m.memoryPercent, m.capacity, m.utilisation, m.heldLatencyMs] {
+        for value in [m.offered, m.processed, m.errorRate, m.meanLatencyMs, m.p99LatencyMs, m.cpuPercent, m.memoryPercent, m.capacity, m.utilisation, m.throttled, m.heldLatencyMs] {
             h.combine(value)
         }
         let acc = s.minute

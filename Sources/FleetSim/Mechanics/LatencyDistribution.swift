@@ -26,6 +26,17 @@ public struct LatencyDistribution: Sendable, Hashable {
     /// The `p`-quantile (0 < p < 1), e.g. 0.99 for p99.
     public func quantile(_ p: Double) -> Double { fixedMs + queueingMeanMs * -DeterministicMath.log(1 - p) }
 
+    /// The mean queueing part of the requests that take at most `ms` (the ones a caller
+    /// with that timeout still gets an answer for): an exponential cut at `ms`.
+    public func queueingMean(within ms: Double) -> Double {
+        guard queueingMeanMs > 0 else { return 0 }
+        guard ms > fixedMs else { return 0 }
+        let cut = (ms - fixedMs) / queueingMeanMs
+        guard cut < 700 else { return queueingMeanMs }
+        let tail = DeterministicMath.exp(-cut)
+        return max(0, queueingMeanMs - (ms - fixedMs) * tail / (1 - tail))
+    }
+
     /// Probability that a request takes at most `ms`.
     public func fraction(within ms: Double) -> Double {
         if ms < fixedMs { return 0 }

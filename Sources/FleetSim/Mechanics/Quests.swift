@@ -3,7 +3,7 @@
 /// "roll back the bad deploy within 5 minutes").
 public struct Quest: Sendable, Hashable {
     public enum Goal: Sendable, Hashable {
-        /// Target tracking enabled on the service by the tick.
+        /// Target tracking enabled on the service at the tick (and so still on then).
         case autoscaling(service: String, byTick: Int)
         /// After a bad deploy is injected into the service, a healthy version is
         /// rolling out within the time.
@@ -59,24 +59,47 @@ extension World {
         }
     }
 
+    /// A quest's fate at this tick: decided once its deadline comes (a "by T" quest pays only
+    /// if its condition holds at T), or as soon as it can no longer be met.
     private func check(_ progress: QuestProgress) -> QuestProgress.Status? {
         switch progress.quest.goal {
         case let .autoscaling(service, by):
-            if self.service(named: service)?.autoscaling.enabled == true { return .met }
-            return tick >= by ? .failed : nil
+            guard tick >= by else { return nil }
+            return self.service(named: service)?.autoscaling.enabled == true ? .met : .failed
         case let .rollback(service, within):
             guard let armed = progress.armedAt, let s = self.service(named: service), let primary = s.primary else { return nil }
             if primary.startedAt > armed && s.spec.versions[primary.versionIndex].isHealthyRelease { return .met }
             return tick - armed >= within ? .failed : nil
         case let .availability(percent, until):
-            if score.availability * 100 < percent && tick >= until { return .failed }
-            return tick >= until ? .met : nil
+            guard tick >= until else { return nil }
+            return score.availability * 100 >= percent ? .met : .failed
         case let .acknowledge(within, until):
-            if incidents.contains(where: { ($0.acknowledgedAt ?? tick) - $0.openedAt > within && $0.openedAt < until }) { return .failed }
+            if lateAcknowledgement(within: within, until: until) { return .failed }
             return tick >= until ? .met : nil
         case let .budget(until):
             if score.spendDollars > fleet.scoring.budgetDollars { return .failed }
             return tick >= until ? .met : nil
+        }
+    }
+
+    /// Whether an incident opened before `until` waited longer than `within` to be acknowledged.
+    private func lateAcknowledgement(within: Int, until: Int) -> Bool {
+        incidents.contains { ($0.acknowledgedAt ?? tick) - $0.openedAt > within && $0.openedAt < until }
+    }
+
+    /// The game is over: every quest still pending is decided now, its deadline reached
+    /// (a rollback quest whose bad deploy never came cannot be met).
+    public mutating func settleQuests() {
+        for q in quests.indices where quests[q].status == .pending {
+            let met: Bool
+            switch quests[q].quest.goal {
+            case let .autoscaling(service, _): met = self.service(named: service)?.autoscaling.enabled == true
+            case .rollback: met = false
+            case let .availability(percent, _): met = score.availability * 100 >= percent
+            case let .acknowledge(within, until): met = !lateAcknowledgement(within: within, until: until)
+            case .budget: met = score.spendDollars <= fleet.scoring.budgetDollars
+            }
+            decide(q, met ? .met : .failed)
         }
     }
 

@@ -12,10 +12,16 @@ extension World {
     static let retransmitMs = 200.0
 
     struct Routing {
+        /// What the tasks (or the third party) can process a second.
         var capacity: Double = 0
+        /// A throttle's limit: requests above it are answered 429 at once,
+        /// without waiting in line or taking a thread.
+        var throttle: Double = .infinity
         var routable = 0
         var running = 0
         var hungFraction: Double = 0
+        /// Mean share of the running tasks' CPU taken by runaway processes.
+        var hogFraction: Double = 0
         var errorFraction: Double = 0
         var extraLatencyMs: Double = 0
         var memoryFraction: Double = 0
@@ -28,17 +34,21 @@ extension World {
         var r = Routing()
         if spec.role == .external {
             r.capacity = service.faults.isOutage(at: tick) ? 0 : spec.externalCapacity
-            if let limit = service.faults.throttle(at: tick) { r.capacity = min(r.capacity, limit) }
+            r.throttle = service.faults.throttle(at: tick) ?? .infinity
             r.routable = 1
             return r
         }
         var inService = 0, registered = 0
         for task in service.tasks where task.phase == .running {
             r.running += 1
+            r.hogFraction += task.cpuHog(at: tick)
             r.memoryFraction += task.memoryUsedMiB / Double(spec.memoryMiB)
             if task.target == .healthy { inService += 1 } else if task.target == .initial { registered += 1 }
         }
-        if r.running > 0 { r.memoryFraction /= Double(r.running) }
+        if r.running > 0 {
+            r.memoryFraction /= Double(r.running)
+            r.hogFraction /= Double(r.running)
+        }
         // ALB fails open: with no healthy target it sends to every registered one.
         let failOpen = inService == 0 && spec.isLoadBalanced
         guard inService > 0 || (failOpen && registered > 0) else { return r }
@@ -46,7 +56,7 @@ extension World {
         for task in service.tasks where task.phase == .running
             && (task.target == .healthy || (failOpen && task.target == .initial)) {
             r.routable += 1
-            cpu += tick < zoneSlowdownUntil[task.zone] ? zoneSlowdown[task.zone] : 1
+            cpu += (tick < zoneSlowdownUntil[task.zone] ? zoneSlowdown[task.zone] : 1) * (1 - task.cpuHog(at: tick))
             if task.isHung { hung += 1; continue }
             let version = spec.versions[task.versionIndex]
             errors += task.isDiskFull ? max(version.errorRate, Self.diskFullErrorRate) : version.errorRate
@@ -58,9 +68,9 @@ extension World {
         r.extraLatencyMs = extra / n
         // Little's law: threads blocked on slow calls cap what a task can take.
         let heldSeconds = max(spec.baseLatencyMs, min(service.metrics.heldLatencyMs, spec.timeoutMs)) / 1000
-        let perTask = min(spec.capacityPerTask * service.faults.capacity(at: tick), spec.concurrencyPerTask / heldSeconds)
+        let perTask = min(spec.capacityPerTask, spec.concurrencyPerTask / heldSeconds)
         r.capacity = cpu * perTask
-        if let limit = service.faults.throttle(at: tick) { r.capacity = min(r.capacity, limit) }
+        r.throttle = service.faults.throttle(at: tick) ?? .infinity
         return r
     }
 
@@ -79,40 +89,49 @@ extension World {
         for s in topology.order {
             let r = routing(service: s)
             routings[s] = r
+            let admitted = min(r.capacity, r.throttle)
             if s == edge {
                 work[s] = Double(edgeWork)
-                edgeProcessed = min(edgeWork, rng.roundStochastically(r.capacity))
+                edgeProcessed = min(edgeWork, rng.roundStochastically(admitted))
                 processed[s] = Double(edgeProcessed)
             } else if let q = topology.consumedQueue[s] {
-                releaseInvisibleMessages(queue: q)
-                work[s] = Double(queues[q].depth)
-                pulled[q] = min(queues[q].depth, Int(r.capacity))
+                queues[q].releaseInvisible(at: tick)
+                let depth = queues[q].depth
+                work[s] = Double(depth)
+                pulled[q] = min(depth, Int(admitted))
                 processed[s] = Double(pulled[q])
             } else {
-                processed[s] = min(work[s], r.capacity)
+                processed[s] = min(work[s], admitted)
             }
             let outage = services[s].faults.isOutage(at: tick)
             ownSuccess[s] = outage ? 0 : (1 - r.hungFraction) * (1 - r.errorFraction)
             let forwarded = processed[s] * ownSuccess[s]
             for call in topology.syncCalls[s] { work[call.callee] += forwarded * call.callsPerRequest }
             for send in topology.asyncSends[s] {
-                let messages = rng.roundStochastically(forwarded * send.messagesPerRequest)
-                queues[send.queue].depth += messages
-                queues[send.queue].enqueuedTotal += messages
+                queues[send.queue].send(rng.roundStochastically(forwarded * send.messagesPerRequest), at: tick)
             }
         }
 
         // Backward: success and latency climb back up the synchronous calls.
         var success = [Double](repeating: 1, count: n)
         var latency = [LatencyDistribution](repeating: LatencyDistribution(fixedMs: 0, queueingMeanMs: 0), count: n)
+        // How long a request holds one of the service's threads (Little's law): its own work
+        // and the wait for each call, at most the call's timeout; time spent queueing for a
+        // thread of its own does not hold one. A call to a hung task waits the whole timeout,
+        // which is what a long timeout costs. `ownQueue` is a service's own queueing delay.
+        var heldMs = [Double](repeating: 0, count: n)
+        var ownQueue = [Double](repeating: 0, count: n)
         for s in topology.order.reversed() {
             let spec = services[s].spec
             let r = routings[s]
-            let demand = s == edge ? Double(arrivals) : work[s]
+            // Requests a throttle turns away never wait for a thread.
+            let demand = min(s == edge ? Double(arrivals) : work[s], r.throttle)
             let utilisation = r.capacity > 0 ? demand / r.capacity : (demand > 0 ? 1 : 0)
             let serviceMs = spec.baseLatencyMs + r.extraLatencyMs
             var fixed = serviceMs + services[s].faults.addedLatency(at: tick)
             var queueing = LatencyDistribution.queueingDelay(serviceMs: serviceMs, utilisation: utilisation)
+            ownQueue[s] = queueing
+            heldMs[s] = fixed
             var ok = ownSuccess[s]
             for call in topology.syncCalls[s] {
                 let c = call.callee
@@ -121,7 +140,10 @@ extension World {
                 let answered = success[c] * latency[c].fraction(within: timeout) * (1 - lost)
                 ok *= Self.allCallsSucceed(callsPerRequest: call.callsPerRequest, eachSucceeds: answered)
                 fixed += call.callsPerRequest * (min(latency[c].fixedMs, timeout) + lost * Self.retransmitMs)
-                queueing += call.callsPerRequest * latency[c].queueingMeanMs
+                // Calls that timed out failed; the answered ones are the faster part of the tail.
+                queueing += call.callsPerRequest * latency[c].queueingMean(within: timeout)
+                let hung = routings[c].hungFraction
+                heldMs[s] += call.callsPerRequest * (hung * timeout + (1 - hung) * min(ownQueue[c] + heldMs[c], timeout) + lost * Self.retransmitMs)
             }
             latency[s] = LatencyDistribution(fixedMs: fixed, queueingMeanMs: queueing)
             // What callers see: requests this service never processed fail too. Not so at the
@@ -130,7 +152,8 @@ extension World {
             let shed = work[s] > 0 && !waits ? processed[s] / work[s] : 1
             success[s] = ok * shed
             recordMetrics(service: s, routing: r, work: work[s], processed: processed[s], utilisation: utilisation,
-                          errorRate: work[s] > 0 ? 1 - ok * shed : 0, latency: latency[s])
+                          throttled: max(0, (s == edge ? Double(edgeWork) : work[s]) - r.throttle),
+                          errorRate: work[s] > 0 ? 1 - ok * shed : 0, latency: latency[s], heldMs: heldMs[s])
         }
 
         for q in queues.indices {
@@ -142,8 +165,11 @@ extension World {
         if routings[edge].capacity > 0 {
             customerLatency.fixedMs += Double(services[edge].backlog) / routings[edge].capacity * 1000
         }
-        settleEdge(work: edgeWork, processed: edgeProcessed, capacity: routings[edge].capacity,
-                   success: success[edge] * customerLatency.fraction(within: services[edge].spec.timeoutMs),
+        // The router gives up at its own timeout (504); customers give up sooner, at their patience.
+        let answered = success[edge] * customerLatency.fraction(within: services[edge].spec.timeoutMs)
+        let patience = min(fleet.scoring.customerPatienceMs, services[edge].spec.timeoutMs)
+        settleEdge(work: edgeWork, processed: edgeProcessed, capacity: routings[edge].capacity, throttle: routings[edge].throttle,
+                   answered: answered, kept: customerLatency.fraction(within: patience) / max(1e-12, customerLatency.fraction(within: services[edge].spec.timeoutMs)),
                    latency: customerLatency)
     }
 
@@ -154,7 +180,7 @@ extension World {
     }
 
     mutating func recordMetrics(service s: Int, routing r: Routing, work: Double, processed: Double,
-                                utilisation: Double, errorRate: Double, latency: LatencyDistribution) {
+                                utilisation: Double, throttled: Double, errorRate: Double, latency: LatencyDistribution, heldMs: Double) {
         let spec = services[s].spec
         var m = ServiceMetrics()
         m.offered = work
@@ -164,9 +190,11 @@ extension World {
         m.p99LatencyMs = latency.quantile(0.99)
         m.capacity = r.capacity
         m.utilisation = utilisation
-        m.heldLatencyMs = latency.meanMs
+        m.throttled = throttled
+        m.heldLatencyMs = heldMs
         if spec.runsTasks && r.running > 0 {
-            m.cpuPercent = min(100, processed / (Double(r.running) * spec.capacityPerTask) * 100)
+            // A runaway process's share of the CPU shows in the task's CPU, on top of the work.
+            m.cpuPercent = min(100, (processed / (Double(r.running) * spec.capacityPerTask) + r.hogFraction) * 100)
         }
         m.memoryPercent = r.memoryFraction * 100
         services[s].metrics = m
@@ -179,45 +207,60 @@ extension World {
     }
 
     /// Customer requests at the edge, counted whole: served by latency tier,
-    /// failed, or left waiting. Keeps `arrived == served + failed + waiting`.
-    mutating func settleEdge(work: Int, processed: Int, capacity: Double, success: Double, latency: LatencyDistribution) {
+    /// failed (errors, timeouts, shed, or abandoned by a customer out of patience),
+    /// or left waiting. Keeps `arrived == served + failed + waiting`.
+    /// `answered` is the share that got an answer in time for the router, `kept` the
+    /// share of those the customer was still waiting for.
+    mutating func settleEdge(work: Int, processed: Int, capacity: Double, throttle: Double, answered: Double, kept: Double, latency: LatencyDistribution) {
         let edge = topology.edge
         let remaining = work - processed
-        let waiting = min(remaining, Int(capacity * Self.edgeQueueSeconds))
-        let served = min(processed, rng.roundStochastically(Double(processed) * success))
+        // Requests over a throttle are refused (429) at once; only a busy edge keeps a line.
+        let waiting = throttle < capacity ? 0 : min(remaining, Int(capacity * Self.edgeQueueSeconds))
+        let delivered = min(processed, rng.roundStochastically(Double(processed) * answered))
+        let served = min(delivered, rng.roundStochastically(Double(delivered) * min(1, kept)))
         let rules = fleet.scoring
         let fastShare = latency.fraction(within: rules.fastThresholdMs)
         let okShare = latency.fraction(within: rules.okThresholdMs)
-        let fast = min(served, rng.roundStochastically(Double(served) * fastShare))
-        let ok = min(served - fast, rng.roundStochastically(Double(served) * max(0, okShare - fastShare)))
+        let keptShare = max(1e-12, latency.fraction(within: min(rules.customerPatienceMs, services[edge].spec.timeoutMs)))
+        // Tiers among the requests customers waited for.
+        let fast = min(served, rng.roundStochastically(Double(served) * min(1, fastShare / keptShare)))
+        let ok = min(served - fast, rng.roundStochastically(Double(served) * max(0, min(1, okShare / keptShare) - min(1, fastShare / keptShare))))
         let failed = processed - served + (remaining - waiting)
         services[edge].backlog = waiting
         score.servedFast += fast
         score.servedOk += ok
         score.servedSlow += served - fast - ok
         score.failed += failed
+        score.abandoned += delivered - served
         score.waiting = waiting
         score.requestPoints += Double(fast) * rules.pointsPerFastRequest + Double(ok) * rules.pointsPerOkRequest
             + Double(served - fast - ok) * rules.pointsPerSlowRequest
         score.failurePoints += Double(failed) * rules.pointsPerFailedRequest
     }
 
-    /// Messages a consumer failed come back after the visibility timeout.
-    mutating func releaseInvisibleMessages(queue q: Int) {
-        while let first = queues[q].invisible.first, first.visibleAt <= tick {
-            queues[q].depth += first.count
-            queues[q].invisible.removeFirst()
-        }
-    }
-
+    /// The worker took `pulled` messages; the share that succeeded is consumed (an order
+    /// completed: points when within the SLA), the rest reappear after the visibility timeout.
     mutating func consume(queue q: Int, pulled: Int, success: Double) {
         let done = min(pulled, rng.roundStochastically(Double(pulled) * success))
-        queues[q].depth -= pulled
-        queues[q].consumedTotal += done
-        if pulled > done {
-            queues[q].invisible.append(.init(visibleAt: tick + queues[q].spec.visibilityTimeoutSeconds, count: pulled - done))
+        let sla = fleet.scoring.orderSLASeconds
+        var completed = done
+        for batch in queues[q].receive(pulled) {
+            let ok = min(completed, batch.count)
+            completed -= ok
+            if ok > 0 {
+                queues[q].consumedTotal += ok
+                if tick - batch.enqueuedAt <= sla {
+                    score.ordersOnTime += ok
+                    score.orderPoints += Double(ok) * fleet.scoring.pointsPerOrder
+                } else {
+                    score.ordersLate += ok
+                    queues[q].consumedLate += ok
+                }
+            }
+            if batch.count > ok {
+                let failed = MessageQueue.Batch(enqueuedAt: batch.enqueuedAt, count: batch.count - ok)
+                queues[q].invisible.append(.init(visibleAt: tick + queues[q].spec.visibilityTimeoutSeconds, batch: failed))
+            }
         }
-        let backlog = queues[q].backlog
-        queues[q].oldestMessageAgeSeconds = backlog == 0 ? 0 : min(1_209_600, queues[q].oldestMessageAgeSeconds + (done >= backlog ? 0 : 1))
     }
 }

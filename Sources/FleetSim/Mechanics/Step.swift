@@ -75,10 +75,25 @@ extension World {
         }
         evaluateAlarms(edgeDownThisMinute: edgeDownThisMinute)
         edgeDownThisMinute = false
+        chargeIncidentsAndLateOrders()
         if score.spendDollars > fleet.scoring.budgetDollars {
             score.overBudgetMinutes += 1
             score.budgetPoints += fleet.scoring.overBudgetPenaltyPerMinute
         }
         score.history.append(score.total)
+    }
+
+    /// A minute's price of incidents left unacknowledged or firing, and of orders waiting past their SLA.
+    private mutating func chargeIncidentsAndLateOrders() {
+        let rules = fleet.scoring
+        for incident in incidents where incident.resolvedAt == nil {
+            let acknowledged = incident.acknowledgedAt != nil
+            if !acknowledged { score.unacknowledgedMinutes += 1 }
+            score.incidentPoints += rules.incidentCost(severity: incident.severity, acknowledged: acknowledged, firing: incident.mitigatedAt == nil)
+        }
+        for q in queues.indices { queues[q].endMinute() }
+        for queue in queues {
+            score.backlogPoints += Double(queue.messages(sentBefore: tick + 1 - rules.orderSLASeconds)) * rules.pointsPerLateOrderMinute
+        }
     }
 }

@@ -88,6 +88,13 @@ public struct FleetTask: Sendable, Hashable {
     public var isDiskFull: Bool = false
     /// When draining: the tick deregistration completes (in-flight requests done, or the delay over).
     public var drainEndsAt: Int = 0
+    /// A runaway process in this task takes this share of its CPU…
+    public var cpuHogShare: Double = 0
+    /// …until this tick (it dies with the task: a restart clears it).
+    public var cpuHogUntil: Int = 0
+
+    /// The share of the task's CPU a runaway process takes at `tick`.
+    public func cpuHog(at tick: Int) -> Double { tick < cpuHogUntil ? cpuHogShare : 0 }
 
     public var isInService: Bool { phase == .running && target == .healthy }
 }
@@ -109,6 +116,7 @@ extension FleetTask: StableHashable {
         h.combine(consecutivePasses); h.combine(consecutiveFailures); h.combine(nextCheckTick)
         h.combine(memoryUsedMiB); h.combine(stopReason.map { Int($0.rawValue) }); h.combine(hasBeenInService)
         h.combine(isHung); h.combine(leakMiBPerMinute); h.combine(isDiskFull); h.combine(drainEndsAt)
+        h.combine(cpuHogShare); h.combine(cpuHogUntil)
     }
 }
 

@@ -18,7 +18,12 @@ public struct SimEvent: Sendable, Hashable {
         case alarmCleared(AlarmKind)
         case incidentOpened(id: Int, title: String)
         case incidentMitigated(id: Int)
+        /// A related alarm joined an open incident.
+        case incidentGrew(id: Int, alarm: String)
+        /// A fault took effect. Hidden truth: the debrief shows it, the team's feed does not.
         case faultInjected(String)
+        /// A scheduled fault could not apply (e.g. no running task to hang). Hidden truth too.
+        case faultRefused(fault: String, reason: String)
         case command(String)
         case commandRejected(command: String, reason: String)
         case edgeDown
@@ -38,6 +43,15 @@ public struct SimEvent: Sendable, Hashable {
         self.tick = tick
         self.subject = subject
         self.kind = kind
+    }
+
+    /// Whether the event tells what was injected: shown in debriefs and headless runs,
+    /// never in a team's feed (players diagnose from symptoms).
+    public var isHiddenTruth: Bool {
+        switch kind {
+        case .faultInjected, .faultRefused: true
+        default: false
+        }
     }
 
     /// The event in the words AWS consoles use, e.g. "service rentals has started 2 tasks".
@@ -78,9 +92,13 @@ public struct SimEvent: Sendable, Hashable {
         case let .incidentOpened(id, title):
             return "incident #\(id) opened: \(title)"
         case let .incidentMitigated(id):
-            return "incident #\(id) mitigated: alarm back to OK"
+            return "incident #\(id) mitigated: its alarms are back to OK"
+        case let .incidentGrew(id, alarm):
+            return "incident #\(id) also: \(alarm)"
         case let .faultInjected(text):
             return "inject: \(text)"
+        case let .faultRefused(fault, reason):
+            return "inject refused '\(fault)': \(reason)"
         case let .command(text):
             return "> \(text)"
         case let .commandRejected(command, reason):

@@ -19,8 +19,8 @@ enum DeckSection {
             let path = "deck.faults[\(n)]"
             guard let items = fields.mapping(face, path, allowed: ["weight"] + FaultEntries.allKeys) else { continue }
             let weight = items.first { $0.key == "weight" }.flatMap { fields.integer($0.value, path + ".weight", in: 1...100) } ?? 1
-            if let fault = FaultEntries.read(face, items: items.filter { $0.key != "weight" }, path: path, fields: &fields, world: world) {
-                cards.append(InjectDeck.Card(fault: fault, weight: weight))
+            if let template = FaultEntries.read(face, items: items.filter { $0.key != "weight" }, path: path, fields: &fields, world: world) {
+                cards.append(InjectDeck.Card(template: template, weight: weight))
             }
         }
         guard let every else { return nil }

@@ -12,8 +12,10 @@ enum FaultEntries {
         return keys
     }
 
+    /// Reads a fault mapping into a template, each parameter a value, a set (`[web, rentals]`)
+    /// or, for numbers and durations, a range (`[1500, 2500]`); every corner is checked against the fleet.
     static func read(_ node: Node, items: [(key: String, keyNode: Node, value: Node)], path: String,
-                     fields: inout YAMLFields, world: World?) -> Fault? {
+                     fields: inout YAMLFields, world: World?) -> FaultTemplate? {
         let names = FaultKinds.names.joined(separator: ", ")
         guard let faultNode = items.first(where: { $0.key == "fault" })?.value else {
             fields.report(node, path + ".fault", "missing: which fault (\(names))")
@@ -29,22 +31,70 @@ enum FaultEntries {
         for item in items where item.key != "fault" && !expected.contains(item.key) {
             fields.report(item.keyNode, "\(path).\(item.key)", "not a parameter of \(kind.name) (it takes: \(expected.joined(separator: ", ")))")
         }
-        var values: [FaultValue] = []
+        let issuesBefore = fields.issues.count
+        var choices: [FaultTemplate.Choice] = []
         for parameter in kind.parameters {
             let keyPath = "\(path).\(parameter.key)"
             guard let value = items.first(where: { $0.key == parameter.key })?.value else {
                 fields.report(node, keyPath, "missing (\(kind.name) takes: \(expected.joined(separator: ", ")))")
                 continue
             }
-            if let read = readValue(value, parameter, keyPath, fields: &fields) { values.append(read) }
+            guard let choice = readChoice(value, parameter, keyPath, fields: &fields) else { continue }
+            // A service the fleet does not have is reported where it is written.
+            if case let .service(tasksOnly) = parameter.kind, let world {
+                let names: [String] = switch choice {
+                case let .fixed(v): [v.name].compactMap { $0 }
+                case let .oneOf(vs): vs.compactMap(\.name)
+                case .range: []
+                }
+                let nodes = value.sequence.map(Array.init) ?? [value]
+                for (n, name) in names.enumerated() {
+                    do throws(CommandError) { try world.checkService(name, tasksOnly: tasksOnly) } catch {
+                        fields.report(nodes[min(n, nodes.count - 1)], keyPath, error.message)
+                    }
+                }
+            }
+            choices.append(choice)
         }
-        guard values.count == kind.parameters.count else { return nil }
-        let fault = kind.fault(values)
-        do throws(CommandError) { try world?.check(fault) } catch {
-            fields.report(node, path, error.message)
+        guard choices.count == kind.parameters.count else { return nil }
+        let template = FaultTemplate(kind: kind.name, choices: choices)
+        if let world, fields.issues.count == issuesBefore {
+            for corner in template.corners {
+                do throws(CommandError) { try world.check(corner) } catch {
+                    fields.report(node, path, error.message)
+                    return nil
+                }
+            }
+        }
+        return template
+    }
+
+    /// A parameter's value, a set of them, or a `[low, high]` range.
+    private static func readChoice(_ node: Node, _ parameter: FaultParameter, _ path: String, fields: inout YAMLFields) -> FaultTemplate.Choice? {
+        guard let list = node.sequence.map(Array.init) else { return readValue(node, parameter, path, fields: &fields).map { .fixed($0) } }
+        if parameter.isNumeric {
+            guard list.count == 2 else {
+                fields.report(node, path, "a range is two numbers, low and high, e.g. [1500, 2500]")
+                return nil
+            }
+            guard let low = readValue(list[0], parameter, path, fields: &fields)?.numeric,
+                  let high = readValue(list[1], parameter, path, fields: &fields)?.numeric else { return nil }
+            guard low <= high else {
+                fields.report(node, path, "the range's low end \(NumberText.format(low)) is above its high end \(NumberText.format(high))")
+                return nil
+            }
+            return .range(low, high)
+        }
+        guard !list.isEmpty, list.count <= 26 else {
+            fields.report(node, path, "a set lists 1 to 26 choices")
             return nil
         }
-        return fault
+        var values: [FaultValue] = []
+        for item in list {
+            guard let value = readValue(item, parameter, path, fields: &fields) else { return nil }
+            values.append(value)
+        }
+        return .oneOf(values)
     }
 
     /// One parameter's YAML value as its typed value, with the parameter's range.

@@ -48,7 +48,7 @@ public enum ScenarioFile {
         let title = required("title").flatMap { fields.string($0, "title", maxLength: 80) } ?? id
         let briefing = required("briefing").flatMap { fields.string($0, "briefing", maxLength: 4_000) } ?? ""
         let duration = required("duration").flatMap { fields.duration($0, "duration", in: 60...(24 * 3_600)) } ?? 3_600
-        let par = required("par").flatMap { fields.number($0, "par", in: -1e9...1e9) } ?? 0
+        let pars = required("par").flatMap { ParSection.read($0, fields: &fields) } ?? Scenario.Pars(0)
         // `difficulty:` is the old name of `rating:` (files written before it was renamed still load).
         if value("rating") != nil, let old = value("difficulty") { fields.report(old, "difficulty", "give rating or its old name difficulty, not both") }
         let rating = (value("rating") ?? value("difficulty")).flatMap {
@@ -60,7 +60,8 @@ public enum ScenarioFile {
         if let node = value("budget"), let budget = fields.number(node, "budget", in: 0...1_000_000) { scoring.budgetDollars = budget }
         var traffic = TrafficProfile(baseRequestsPerSecond: UnicornRentalsFleet.baseRequestsPerSecond, diurnalAmplitude: 0.25,
                                      diurnalPeriodSeconds: duration)
-        if let node = value("traffic") { TrafficSection.read(node, into: &traffic, fields: &fields, duration: duration) }
+        var spikes: [PlannedSpike] = []
+        if let node = value("traffic") { TrafficSection.read(node, into: &traffic, spikes: &spikes, fields: &fields, duration: duration) }
         var services = UnicornRentalsFleet.services
         if let node = value("services") { ServiceChanges.apply(node, to: &services, fields: &fields) }
 
@@ -74,30 +75,12 @@ public enum ScenarioFile {
                 fields.report(value("services") ?? root, "services", "the fleet does not hold together: \(error.description)")
             }
         }
-        var timeline: [Inject] = []
-        if let node = value("timeline"), let entries = fields.sequence(node, "timeline") {
-            for (n, entry) in entries.enumerated() {
-                let path = "timeline[\(n)]"
-                guard let items = fields.mapping(entry, path, allowed: ["at"] + FaultEntries.allKeys) else { continue }
-                guard let atNode = items.first(where: { $0.key == "at" })?.value else {
-                    fields.report(entry, path + ".at", "missing: when the fault happens, e.g. at: 00:10:00")
-                    continue
-                }
-                guard let tick = fields.duration(atNode, path + ".at", in: 0...Int.max) else { continue }
-                if tick >= duration {
-                    fields.report(atNode, path + ".at", "\(GameTime.format(tick)) is past the scenario's duration \(GameTime.format(duration))")
-                    continue
-                }
-                if let fault = FaultEntries.read(entry, items: items.filter { $0.key != "at" }, path: path, fields: &fields, world: world) {
-                    timeline.append(Inject(tick: tick, fault: fault))
-                }
-            }
-        }
+        let timeline = value("timeline").map { TimelineSection.read($0, fields: &fields, world: world, duration: duration) } ?? []
         let deck = value("deck").flatMap { DeckSection.read($0, fields: &fields, world: world, duration: duration) }
         if let node = value("quests") { fleet.quests = QuestSection.read(node, fields: &fields, world: world, duration: duration) }
         guard fields.issues.isEmpty else { throw ScenarioFileError(issues: fields.issues) }
         return Scenario(id: id, title: title, briefing: briefing, rating: rating, durationSeconds: duration,
-                        defaultSeed: seed, fleet: fleet, timeline: timeline, par: par, deck: deck, sourceText: text)
+                        defaultSeed: seed, fleet: fleet, timeline: timeline, plannedSpikes: spikes, pars: pars, deck: deck, sourceText: text)
     }
 
     static func syntaxIssue(_ error: Error, file: String) -> ScenarioIssue {

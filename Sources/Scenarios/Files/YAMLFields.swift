@@ -145,6 +145,21 @@ struct YAMLFields {
         (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// A value, or a `[low, high]` range of them (a single value is a range of one).
+    mutating func range<T: Comparable>(_ node: Node, _ path: String, _ read: (inout YAMLFields, Node, String) -> T?) -> ClosedRange<T>? {
+        guard let list = node.sequence.map(Array.init) else { return read(&self, node, path).map { $0...$0 } }
+        guard list.count == 2 else {
+            report(node, path, "a range is two values, low and high, e.g. [6, 9]")
+            return nil
+        }
+        guard let low = read(&self, list[0], path), let high = read(&self, list[1], path) else { return nil }
+        guard low <= high else {
+            report(node, path, "the range's low end is above its high end")
+            return nil
+        }
+        return low...high
+    }
+
     static func kind(of node: Node) -> String {
         switch node {
         case .mapping: "a mapping"

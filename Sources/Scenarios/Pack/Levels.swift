@@ -5,25 +5,32 @@ extension ScenarioPack {
         rating: easy
         duration: 1h
         seed: 11
-        par: 11000
+        par: { easy: 6800, normal: 7250, hard: 7850 }   # gameday balance, seeds 1-20
         budget: 150
         briefing: |
           Marketing just announced a one-hour unicorn flash sale at 00:15, and forgot to tell you until now.
-          Expect eight times the usual traffic for twenty minutes, ramping up over three. New tasks take about three minutes to take traffic, and target tracking needs three minutes of datapoints before it acts: scale the router, web and everything behind them ahead of time.
-          Spend is scored too: overprovisioning all hour will blow the budget.
+          Their forecast: six to nine times the usual traffic for about twenty minutes, ramping up over three, and every order still has to go out within five minutes. New tasks take about three minutes to take traffic, and target tracking needs three minutes of datapoints before it acts: scale the router, web, everything behind them and the order workers ahead of time.
+          Spend is scored too: capacity you keep after the sale is money burnt.
         traffic:
           base: 150
           diurnal: 0.1
           spikes:
             - at: 00:15:00
-              for: 20m
-              multiplier: 8
+              for: [17m, 23m]
+              multiplier: [6, 9]
               ramp: 3m
+              announced: true
+        timeline:
+          - at: 00:24:00
+            jitter: 6m
+            fault: hang
+            service: [web, rentals]
+            count: 1
         quests:
-          - title: Autoscaling on web before the sale
+          - title: Autoscaling on web when the sale starts
             goal: autoscaling
             service: web
-            by: 00:14:00
+            by: 00:15:00
             bonus: 300
           - title: Keep 95% of requests served
             goal: availability
@@ -41,10 +48,11 @@ extension ScenarioPack {
         rating: normal
         duration: 1h
         seed: 23
-        par: 4500
+        budget: 40
+        par: { easy: 5500, normal: 5450, hard: 5350 }   # gameday balance, seeds 1-20
         briefing: |
-          A teammate is shipping rentals v2 at 00:10. It passes every health check, and a quarter of its answers are 500s: the deployment circuit breaker will not save you, only your alarms and a rollback will.
-          Later someone tries inventory v2, which crashes on start: watch the circuit breaker count its failures.
+          A teammate is shipping rentals v2 at 00:10: a planned release, reviewed and tested. Later today someone else may ship too; nobody writes anything down here.
+          Health checks and the deployment circuit breaker catch tasks that crash or never answer. They do not catch a version that answers, wrongly. Watch your alarms after every deploy, and know how to roll back.
         services:
           rentals:
             versions:
@@ -59,10 +67,19 @@ extension ScenarioPack {
             fault: bad-deploy
             service: rentals
             version: v2
+            announced: true
           - at: 00:35:00
+            jitter: 8m
             fault: bad-deploy
             service: inventory
             version: v2
+        deck:
+          every: 15m
+          start: 00:05:00
+          faults:
+            - fault: hang
+              service: [web, rentals, inventory]
+              count: 1
         quests:
           - title: Roll back rentals within 5 minutes of the deploy
             goal: rollback
@@ -81,31 +98,44 @@ extension ScenarioPack {
         rating: normal
         duration: 1h
         seed: 37
-        par: 4900
+        budget: 40
+        par: { easy: 5300, normal: 5150, hard: 4550 }   # gameday balance, seeds 1-20
         briefing: |
-          basket v2 went out this morning with a memory leak: its tasks grow 60 MiB a minute and the kernel kills them at 1 GiB (OOMKilled, exit code 137). Each kill drops requests and the replacement needs minutes to serve.
-          At 00:30 a config change sends ordering into a crash loop: watch the scheduler back off.
-          Restart before the kills, and roll back what you can.
+          basket v2 went out this morning and the on-call notes say its memory "keeps creeping up". The kernel kills a container at its limit (OOMKilled, exit code 137); each kill drops requests and the replacement needs minutes to serve.
+          Other teams deploy without telling anyone. Watch the inspector, the logs and the event feed: they say why a task stopped.
         services:
           basket:
             version: v2
+            capacity: 50
             versions:
               - name: v2
                 memory-leak: 60
           ordering:
+            capacity: 6
+            deployment:
+              minimum-healthy-percent: 50
             versions:
               - name: v2
                 crashes-on-start: true
         timeline:
           - at: 00:30:00
+            jitter: 8m
             fault: bad-deploy
             service: ordering
             version: v2
           - at: 00:45:00
+            jitter: 6m
             fault: cpu-hog
-            service: web
-            percent: 50
-            for: 8m
+            service: [web, rentals]
+            percent: [40, 60]
+            for: [6m, 10m]
+        deck:
+          every: 15m
+          start: 00:05:00
+          faults:
+            - fault: hang
+              service: [web, basket]
+              count: 1
         quests:
           - title: Roll back ordering within 5 minutes
             goal: rollback
@@ -116,30 +146,42 @@ extension ScenarioPack {
 
     static let azOutage = """
         id: az-outage
-        title: Availability Zone b goes dark
+        title: An Availability Zone goes dark
         rating: hard
         duration: 1h
         seed: 41
-        par: 4900
+        budget: 50
+        par: { easy: 6400, normal: 6950, hard: 5800 }   # gameday balance, seeds 1-20
         briefing: |
-          At 00:15 Availability Zone b fails for twenty minutes and every task there stops. The scheduler will place replacements in a and c, but they need minutes to take traffic, and two zones must now carry the load of three, while the evening rush builds.
-          Run with headroom before it happens.
+          The region has been shaky all week. Every service runs across three Availability Zones; if one fails, the scheduler places replacements in the other two, and they need minutes to take traffic, while two zones carry the load of three.
+          The evening rush builds from about 00:20: roughly one and a half times the usual traffic for twenty minutes. Run with headroom where it matters.
         traffic:
           base: 170
           spikes:
             - at: 00:20:00
-              for: 20m
-              multiplier: 1.5
+              jitter: 3m
+              for: [17m, 23m]
+              multiplier: [1.3, 1.7]
+              announced: true
         timeline:
           - at: 00:15:00
+            jitter: 10m
             fault: zone-outage
-            zone: b
-            for: 20m
-          - at: 00:40:00
+            zone: [a, b]
+            for: [18m, 22m]
+          - at: 00:42:00
+            jitter: 6m
             fault: noisy-neighbour
-            zone: a
-            percent: 40
-            for: 10m
+            zone: [a, b, c]
+            percent: [30, 50]
+            for: [8m, 12m]
+        deck:
+          every: 15m
+          start: 00:05:00
+          faults:
+            - fault: hang
+              service: [web, rentals]
+              count: 1
         quests:
           - title: Keep 90% of requests served
             goal: availability
@@ -154,13 +196,14 @@ extension ScenarioPack {
         rating: hard
         duration: 1h
         seed: 53
-        par: 1100
+        budget: 40
+        par: { easy: 2850, normal: 2500, hard: 2350 }   # gameday balance, seeds 1-20
         briefing: |
-          The payment provider is having a bad day: from 00:10 its answers take three extra seconds. Payments waits four seconds before giving up, rentals waits for payments, web waits for rentals: every thread up the chain fills with waiting, and the whole shop slows down with it. Tightly coupled systems live together and die together.
-          Protect the callers: a shorter timeout (timeout payment-provider 1000) fails fast and keeps threads free; more tasks add threads.
+          Payments calls an external payment provider, and the provider's status page has been amber twice this month. Payments waits four seconds before giving up, rentals waits for payments, web waits for rentals: a slow answer at the end of the chain fills every thread above it with waiting, and the whole shop slows down with it. Tightly coupled systems live together and die together.
+          If it happens: protect the callers. A shorter timeout on the slow dependency (timeout SERVICE MS) fails fast and keeps threads free; more tasks add threads.
         services:
           rentals:
-            concurrency: 40
+            concurrency: 30
             depends-on:
               - service: inventory
                 calls: 1
@@ -170,15 +213,24 @@ extension ScenarioPack {
             concurrency: 30
         timeline:
           - at: 00:10:00
+            jitter: 6m
             fault: latency
             service: payment-provider
-            ms: 3000
-            for: 20m
-          - at: 00:40:00
+            ms: [3200, 3800]
+            for: [17m, 23m]
+          - at: 00:42:00
+            jitter: 6m
             fault: throttle
             service: payment-provider
-            rate: 20
-            for: 10m
+            rate: [15, 25]
+            for: [8m, 12m]
+        deck:
+          every: 15m
+          start: 00:05:00
+          faults:
+            - fault: hang
+              service: [web, rentals]
+              count: 1
         """
 
     static let microservicesMadness = """
@@ -187,11 +239,11 @@ extension ScenarioPack {
         rating: hard
         duration: 2h
         seed: 67
-        par: 10400
-        budget: 140
+        par: { easy: 11000, normal: 10500, hard: 10100 }   # gameday balance, seeds 1-20
+        budget: 160
         briefing: |
-          Two hours, everything. Traffic spikes, hung tasks, bad deploys, leaks, a zone outage, a slow provider, and random trouble from the deck every few minutes.
-          The scoreboard counts every request served, failed or slow, and every dollar. Good luck, new hire.
+          Two hours, everything. Marketing has two campaigns on the calendar, at 00:20 (about four times the traffic for fifteen minutes) and at 01:30 (about three times). A teammate ships rentals v2 at 00:35. Beyond that: zone trouble, a slow provider, leaks, hung tasks and random trouble from the deck every few minutes, when they happen.
+          The scoreboard counts every request served, failed or slow, every order, every dollar and every minute an incident waits. Good luck, new hire.
         services:
           rentals:
             versions:
@@ -204,26 +256,34 @@ extension ScenarioPack {
         traffic:
           spikes:
             - at: 00:20:00
-              for: 15m
-              multiplier: 4
+              jitter: 2m
+              for: [12m, 18m]
+              multiplier: [3.5, 4.5]
+              announced: true
             - at: 01:30:00
-              for: 15m
-              multiplier: 3
+              jitter: 2m
+              for: [12m, 18m]
+              multiplier: [2.5, 3.5]
+              announced: true
         timeline:
           - at: 00:35:00
             fault: bad-deploy
             service: rentals
             version: v2
+            announced: true
           - at: 00:50:00
+            jitter: 10m
             fault: zone-outage
-            zone: c
-            for: 15m
+            zone: [a, b, c]
+            for: [10m, 20m]
           - at: 01:05:00
+            jitter: 10m
             fault: latency
             service: payment-provider
-            ms: 2000
-            for: 10m
+            ms: [1500, 2500]
+            for: [8m, 12m]
           - at: 01:15:00
+            jitter: 10m
             fault: bad-deploy
             service: basket
             version: v2
@@ -232,20 +292,20 @@ extension ScenarioPack {
           start: 00:05:00
           faults:
             - fault: hang
-              service: web
+              service: [web, rentals, profiles]
               count: 1
               weight: 2
             - fault: kill
-              service: router
+              service: [router, web]
             - fault: packet-loss
-              service: inventory
-              percent: 10
-              for: 3m
+              service: [inventory, profiles]
+              percent: [5, 15]
+              for: [2m, 4m]
             - fault: disk-full
-              service: profiles
+              service: [profiles, basket]
             - fault: dns-failure
               service: notifications
-              for: 2m
+              for: [1m, 3m]
         quests:
           - title: Roll back rentals within 5 minutes
             goal: rollback

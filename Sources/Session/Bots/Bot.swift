@@ -1,12 +1,13 @@
 import FleetSim
 import Scenarios
 
-/// A rival team: it looks at the world and answers with commands, through
-/// the same command API a player uses. Bots are deterministic.
+/// A rival team: it looks at what a player would see and answers with
+/// commands, through the same command API a player uses. Bots are
+/// deterministic and never see the hidden truth (`FleetView`).
 public protocol Bot: Sendable {
-    /// How often the bot looks at the world (a human's reaction time, not every tick).
+    /// How often the bot looks at the screen (a human's reaction time, not every tick).
     var decisionIntervalSeconds: Int { get }
-    mutating func commands(observing world: World, scenario: Scenario) -> [Command]
+    mutating func commands(observing view: FleetView) -> [Command]
 }
 
 /// The bots `--bot` accepts.
@@ -27,7 +28,7 @@ public enum BotKind: String, Sendable, CaseIterable {
 public struct IdleBot: Bot {
     public let decisionIntervalSeconds = 60
     public init() {}
-    public mutating func commands(observing world: World, scenario: Scenario) -> [Command] { [] }
+    public mutating func commands(observing view: FleetView) -> [Command] { [] }
 }
 
 /// Triples every service at the start and never looks again: survives spikes,
@@ -38,11 +39,11 @@ public struct OverprovisionBot: Bot {
     private var done = false
     public init() {}
 
-    public mutating func commands(observing world: World, scenario: Scenario) -> [Command] {
+    public mutating func commands(observing view: FleetView) -> [Command] {
         guard !done else { return [] }
         done = true
-        return world.services.filter(\.spec.runsTasks).map {
-            .scale(service: $0.name, count: min(World.maxTasksPerService, $0.desiredCount * factor))
+        return view.services.filter(\.runsTasks).map {
+            .scale(service: $0.name, count: min(World.maxTasksPerService, $0.desired * factor))
         }
     }
 }
@@ -56,17 +57,26 @@ public struct AutoscalerBot: Bot {
     private var enabled = false
     public init() {}
 
-    public mutating func commands(observing world: World, scenario: Scenario) -> [Command] {
+    public mutating func commands(observing view: FleetView) -> [Command] {
         var commands: [Command] = []
         if !enabled {
             enabled = true
-            for service in world.services where service.spec.runsTasks {
-                let min = max(1, service.desiredCount)
+            for service in view.services where service.runsTasks {
+                let min = max(1, service.desired)
                 commands.append(.autoscale(service: service.name, change: AutoscaleChange(
                     enabled: true, metric: .cpu, target: targetCPU, minCapacity: min, maxCapacity: min * 6)))
             }
         }
-        for incident in world.openIncidents {
+        return commands + IncidentDuty.commands(view)
+    }
+}
+
+/// What every on-call does with the incident list: acknowledge what is new,
+/// resolve what is back to OK.
+enum IncidentDuty {
+    static func commands(_ view: FleetView) -> [Command] {
+        var commands: [Command] = []
+        for incident in view.incidents where incident.resolvedAt == nil {
             if incident.acknowledgedAt == nil { commands.append(.acknowledge(incident: incident.id)) }
             if incident.mitigatedAt != nil { commands.append(.resolve(incident: incident.id)) }
         }

@@ -45,7 +45,7 @@ public struct EventFeed: Sendable {
     public init() {}
 
     mutating func absorb(_ world: World) {
-        for event in world.events {
+        for event in world.events where !event.isHiddenTruth {
             entries.append(FeedEntry(tick: event.tick, subject: event.subject, text: event.message, severity: Self.severity(of: event.kind)))
             if case .incidentOpened = event.kind { incidentsOpened += 1 }
         }
@@ -54,6 +54,12 @@ public struct EventFeed: Sendable {
             logs[service, default: []].append(line)
             if logs[service]!.count > Self.logLinesKept { logs[service]!.removeFirst() }
         }
+    }
+
+    /// A line that does not come from the world: a facilitator's broadcast or hint.
+    mutating func note(tick: Int, text: String, severity: Severity) {
+        entries.append(FeedEntry(tick: tick, subject: nil, text: text, severity: severity))
+        if entries.count > Self.entriesKept { entries.removeFirst(entries.count - Self.entriesKept) }
     }
 
     public func logs(of service: String) -> [LogLine] { logs[service] ?? [] }

@@ -122,7 +122,7 @@ public struct Verification: Sendable {
     /// Replays the whole recording (player only: rivals do not affect the hash).
     public static func run(_ recording: Recording) throws(FleetSpecError) -> Verification {
         var session = try GameSession(scenario: recording.scenario, seed: recording.header.seed,
-                                      durationSeconds: recording.header.durationSeconds)
+                                      durationSeconds: recording.header.durationSeconds, followsTimeline: !recording.header.hostTimeline)
         var script = ReplayScript(recording)
         let end = recording.lastTick
         while session.world.tick < end {

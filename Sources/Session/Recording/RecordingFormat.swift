@@ -5,7 +5,10 @@ import Scenarios
 /// What a recording's header says: enough to rebuild the game exactly.
 public struct RecordingHeader: Sendable, Hashable {
     public static let format = "gameday-recording"
-    public static let version = 1
+    /// The newest format version this gameday reads. A file is written with the
+    /// lowest version that can describe it: 1, or 2 when the host fired the
+    /// timeline (a facilitated game), so older readers refuse what they would misread.
+    public static let version = 2
 
     public var appVersion: String
     public var scenarioID: String
@@ -20,9 +23,15 @@ public struct RecordingHeader: Sendable, Hashable {
     /// For a take-over: the recording it branched from and the tick.
     public var parentFile: String?
     public var branchTick: Int?
+    /// True when a host fired the scenario's timeline (a facilitated game): every
+    /// inject the team got is then a line of the file, and replays do not run the timeline.
+    public var hostTimeline: Bool
+
+    /// The format version the file is written with (see `version`).
+    public var formatVersion: Int { hostTimeline ? 2 : 1 }
 
     public init(appVersion: String, scenario: Scenario, difficulty: Difficulty, seed: UInt64, durationSeconds: Int, team: String,
-                parentFile: String? = nil, branchTick: Int? = nil) {
+                parentFile: String? = nil, branchTick: Int? = nil, hostTimeline: Bool = false) {
         self.appVersion = appVersion
         scenarioID = scenario.id
         scenarioText = scenario.sourceText
@@ -33,11 +42,12 @@ public struct RecordingHeader: Sendable, Hashable {
         self.team = team
         self.parentFile = parentFile
         self.branchTick = branchTick
+        self.hostTimeline = hostTimeline
     }
 
     /// A header as read back from a file.
     init(appVersion: String, scenarioID: String, scenarioText: String, scenarioHash: String, difficulty: Difficulty, seed: UInt64,
-         durationSeconds: Int, team: String, parentFile: String?, branchTick: Int?) {
+         durationSeconds: Int, team: String, parentFile: String?, branchTick: Int?, hostTimeline: Bool) {
         self.appVersion = appVersion
         self.scenarioID = scenarioID
         self.scenarioText = scenarioText
@@ -48,6 +58,7 @@ public struct RecordingHeader: Sendable, Hashable {
         self.team = team
         self.parentFile = parentFile
         self.branchTick = branchTick
+        self.hostTimeline = hostTimeline
     }
 
     public static func hash(of text: String) -> String {
@@ -91,6 +102,8 @@ struct RecordingLine: Codable {
     var team: String?
     var parent: String?
     var branchTick: Int?
+    /// "host" when a host fired the scenario's timeline (version 2).
+    var timeline: String?
     var tick: Int?
     var text: String?
     var hash: String?
@@ -104,7 +117,7 @@ public enum RecordingEncoder {
     public static func line(_ header: RecordingHeader) -> String {
         var line = RecordingLine(type: "header")
         line.format = RecordingHeader.format
-        line.version = RecordingHeader.version
+        line.version = header.formatVersion
         line.app = header.appVersion
         line.scenario = header.scenarioID
         line.scenarioText = header.scenarioText
@@ -115,6 +128,7 @@ public enum RecordingEncoder {
         line.team = header.team
         line.parent = header.parentFile
         line.branchTick = header.branchTick
+        line.timeline = header.hostTimeline ? "host" : nil
         return encode(line)
     }
 

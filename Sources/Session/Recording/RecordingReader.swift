@@ -5,6 +5,7 @@ import Scenarios
 /// Why a recording cannot be replayed, in one line naming the file and line.
 public struct RecordingError: Error, Sendable, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// A recording read back: header, entries, and whether it was cut short
@@ -59,7 +60,7 @@ public struct Recording: Sendable {
         guard header.type == "header" else { throw fail(1, "not a gameday recording (no header line)") }
         guard header.format == RecordingHeader.format else { throw fail(1, "not a gameday recording (format is not '\(RecordingHeader.format)')") }
         guard let version = header.version else { throw fail(1, "the header has no format version") }
-        guard version == RecordingHeader.version else {
+        guard (1...RecordingHeader.version).contains(version) else {
             throw fail(1, "recording format version \(version) is not supported (this gameday reads version \(RecordingHeader.version))")
         }
         let recordingHeader = try readHeader(header, fail: { fail(1, $0) }, file: file)
@@ -106,7 +107,7 @@ public struct Recording: Sendable {
         }
         return RecordingHeader(appVersion: line.app ?? "?", scenarioID: line.scenario ?? "?", scenarioText: text, scenarioHash: hash,
                                difficulty: difficulty, seed: seed, durationSeconds: duration, team: line.team ?? "you",
-                               parentFile: line.parent, branchTick: line.branchTick)
+                               parentFile: line.parent, branchTick: line.branchTick, hostTimeline: line.timeline == "host")
     }
 
     private static func readEntry(_ bytes: Data.SubSequence, duration: Int, after lastTick: Int,
@@ -138,7 +139,7 @@ public struct Recording: Sendable {
     private static func decode(_ bytes: Data.SubSequence) throws -> RecordingLine { try decoder.decode(RecordingLine.self, from: Data(bytes)) }
 
     /// A decoding error in a few words: which field and what was wrong.
-    static func describe(_ error: Error) -> String {
+    public static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return "not JSON" }
         switch error {
         case let .typeMismatch(type, context), let .valueNotFound(type, context):
@@ -148,5 +149,23 @@ public struct Recording: Sendable {
         case .dataCorrupted: return "not a JSON object"
         @unknown default: return "not a JSON object"
         }
+    }
+}
+
+extension Recording {
+    /// A recording of a game in memory (a facilitated team's, for its debrief on the spot):
+    /// its commands and injects, and an end line at the session's tick.
+    public init(header: RecordingHeader, session: GameSession) {
+        self.header = header
+        scenario = session.scenario
+        var entries: [RecordingEntry] = session.commandLog.map { .command(tick: $0.tick, $0.command) }
+        entries += session.injectLog.map { .inject(tick: $0.tick, $0.fault) }
+        entries = entries.enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }.map(\.element)
+        let world = session.world
+        entries.append(.end(tick: world.tick, hash: world.stableHashHex, score: world.score.total))
+        self.entries = entries
+        isTruncated = false
+        lineCount = entries.count + 1
+        lineNumbers = Array(2..<(entries.count + 2))
     }
 }

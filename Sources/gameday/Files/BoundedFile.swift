@@ -46,6 +46,19 @@ enum BoundedFile {
         return data
     }
 
+    /// At most the first `bytes` bytes of a regular file (to tell what kind of file it
+    /// is), or nil when it is not a regular file or cannot be read.
+    static func start(of path: String, bytes: Int) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var buffer = [UInt8](repeating: 0, count: bytes)
+        let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, bytes) }
+        return n > 0 ? Data(buffer[0..<n]) : nil
+    }
+
     private static func tooLarge(_ size: Int?, _ limit: Int, _ kind: String) -> Failure {
         Failure(reason: (size.map { "file is \(bytes($0))" } ?? "file is too large") + "; \(kind) are at most \(bytes(limit))")
     }

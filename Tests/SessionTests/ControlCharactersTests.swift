@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ScreenKit
+@testable import Session
 
 /// The one escaping function: what it spells out, what it leaves alone, and
 /// that JSON stays the same JSON value.

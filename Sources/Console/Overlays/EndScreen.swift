@@ -1,0 +1,110 @@
+import FleetSim
+import ScreenKit
+import Session
+
+/// After play: the final score against par and each of its parts, the quests,
+/// the rank against the bots, each incident's time to acknowledge and to
+/// mitigate, and what was injected and when (the hidden truth, revealed at last).
+/// A document of rows the player scrolls, so nothing is cut on a small terminal.
+enum EndScreen {
+    struct Row {
+        var text: String
+        var role: Role = .text
+        var bold = false
+    }
+
+    static func window(width: Int, height: Int) -> Rect {
+        Window.centered(width: 100, height: height - 2, in: (width, height))
+    }
+
+    static func rows(context: RenderContext, width: Int) -> [Row] {
+        let world = context.world, match = context.match, session = match.teams[context.team].session
+        let s = world.score
+        let par = match.scenario.par(forSeconds: session.durationSeconds)
+        let pro = session.durationSeconds == match.scenario.durationSeconds ? "" : " (pro rata for this length)"
+        var out = [Row(text: "Final score \(Format.fixed(s.total, 1)) · par \(Format.fixed(par, 0))\(pro) · \(s.total >= par ? "made par" : "below par")",
+                       role: s.total >= par ? .scoreUp : .scoreDown, bold: true)]
+        out.append(Row(text: "\(Format.grouped(s.served)) requests served, \(Format.grouped(s.failed)) failed (\(Format.percent(s.availability)) available), "
+                       + "\(Format.grouped(s.ordersOnTime)) orders on time · $\(Format.fixed(s.spendDollars, 2)) spent · \(context.state.commandsGiven) commands"))
+        // The game went unrecorded from some point (a full disk): said at the top, where it is seen.
+        if let notice = context.state.recordingNotice {
+            for line in Format.wrap("\(context.glyphs.critical) \(notice)", width: width) { out.append(Row(text: line, role: .critical, bold: true)) }
+        }
+        if !session.injectLog.isEmpty && session.followsTimeline {
+            out.append(Row(text: "This game had \(session.injectLog.count) practice inject(s): every team got them too, so the ranking stays fair.", role: .accent))
+        }
+        out += [Row(text: ""), Row(text: "SCORE", role: .dim, bold: true)]
+        for part in ScoreParts.of(s, rules: world.fleet.scoring) {
+            out.append(Row(text: Format.fit(part.label, 14) + Format.fit(Format.signed(part.points, 0), 9, alignRight: true) + "  " + part.note,
+                           role: part.points < 0 ? .scoreDown : .text))
+        }
+        if !world.quests.isEmpty {
+            out += [Row(text: ""), Row(text: "QUESTS", role: .dim, bold: true)]
+            for quest in world.quests {
+                let met = quest.status == .met
+                out.append(Row(text: "\(met ? context.glyphs.ok : context.glyphs.critical) \(quest.quest.title) (+\(Format.fixed(quest.quest.bonus, 0)))",
+                               role: met ? .ok : .dim))
+            }
+        }
+        out += [Row(text: ""), Row(text: "RANK", role: .dim, bold: true)]
+        let standings = context.standings
+        // Many teams: the first dozen, and this team's place if it is further down.
+        let mine = standings.firstIndex { $0.isPlayer } ?? 0
+        for (place, team) in standings.enumerated() where place < 12 || place == mine {
+            out.append(Row(text: "\(place + 1). \(Format.fit(team.isPlayer ? "\(team.name) (your team)" : team.name, 24)) \(Format.fit(Format.fixed(team.score, 0), 10, alignRight: true))",
+                           role: team.isPlayer ? .accent : .text, bold: team.isPlayer))
+        }
+        out += [Row(text: ""), incidentHeader(width: width)]
+        for incident in world.incidents { out.append(incidentRow(incident, width: width)) }
+        if world.incidents.isEmpty { out.append(Row(text: "No incidents.", role: .dim)) }
+        out += [Row(text: ""), Row(text: "WHAT HAPPENED (the team saw only the symptoms)", role: .dim, bold: true)]
+        let faults = zip(session.schedule, session.scheduleAnnounced).filter { $0.0.tick < world.tick }
+            .map { (tick: $0.0.tick, text: $0.0.fault.text, note: $0.1 ? "announced" : "surprise") }
+            + session.injectLog.map { (tick: $0.tick, text: $0.fault.text, note: session.followsTimeline ? "practice" : "facilitator") }
+        for fault in faults.sorted(by: { $0.tick < $1.tick }) {
+            out.append(Row(text: Format.fit(GameTime.format(fault.tick), 10) + Format.fit(fault.text, max(10, width - 22)) + " " + fault.note))
+        }
+        if faults.isEmpty { out.append(Row(text: "Nothing was injected.", role: .dim)) }
+        return out
+    }
+
+    /// Incident table columns, sized for the longest game: the title takes what is left.
+    private static let idWidth = 10, timeWidth = 9, ackWidth = 8
+
+    private static func titleWidth(_ width: Int) -> Int { max(12, width - idWidth - timeWidth - 2 * ackWidth) }
+
+    private static func incidentHeader(width: Int) -> Row {
+        Row(text: Format.fit("INCIDENT", idWidth + titleWidth(width)) + Format.fit("OPENED", timeWidth) + Format.fit("TO ACK", ackWidth) + "TO MITIGATE",
+            role: .dim, bold: true)
+    }
+
+    private static func incidentRow(_ incident: Incident, width: Int) -> Row {
+        let ack = incident.acknowledgedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
+        let mitigate = incident.mitigatedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
+        return Row(text: Format.fit("#\(incident.id) SEV\(incident.severity)", idWidth) + Format.fit(incident.title, titleWidth(width))
+                   + Format.fit(GameTime.format(incident.openedAt), timeWidth) + Format.fit(ack, ackWidth) + mitigate,
+                   role: incident.mitigatedAt == nil ? .warning : .text)
+    }
+
+    /// The furthest the report scrolls on a screen of this size.
+    static func maxScroll(context: RenderContext) -> Int {
+        let inner = window(width: context.layout.width, height: context.layout.height).inner
+        return max(0, rows(context: context, width: inner.width - 4).count - (inner.height - 2))
+    }
+
+    static func draw(into buffer: inout CellBuffer, context: RenderContext) {
+        let rect = window(width: context.layout.width, height: context.layout.height)
+        Window.open(rect, title: "Game over · \(context.match.scenario.title)", into: &buffer, glyphs: context.glyphs)
+        let inner = rect.inner
+        let all = rows(context: context, width: inner.width - 4)
+        let visible = inner.height - 2
+        let scroll = min(context.state.endScroll, max(0, all.count - visible))
+        for (n, row) in all.dropFirst(scroll).prefix(visible).enumerated() {
+            buffer.put(Format.fit(row.text, inner.width - 4, ellipsis: context.glyphs.ellipsis), x: inner.x + 2, y: inner.y + n,
+                       role: row.role, attributes: row.bold ? [.bold] : [])
+        }
+        let more = all.count > visible ? "↓↑ scroll (\(min(all.count, scroll + visible)) of \(all.count)) · " : ""
+        buffer.put(more + "q or Enter to leave · gameday debrief RECORDING tells the whole story", x: inner.x + 2, y: inner.maxY - 1,
+                   role: .accent, attributes: [.bold], limit: inner.width - 4)
+    }
+}

@@ -1,0 +1,129 @@
+import FleetSim
+import Host
+import Scenarios
+import Session
+import Testing
+@testable import Console
+@testable import ScreenKit
+
+/// The facilitator's console driven key by key over a game in memory.
+@Suite struct FacilitatorAppTests {
+    static func setUp(width: Int = 120, height: Int = 40) throws -> (FacilitatorApp, FacilitatedGame) {
+        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 2, durationSeconds: 1_800, difficulty: .normal, maxTeams: 4, bots: [.expert])
+        var game = try FacilitatedGame(settings)
+        _ = try game.join(team: "red")
+        _ = try game.join(team: "blue")
+        var app = FacilitatorApp(width: width, height: height)
+        app.state.joinLine = "gameday join 127.0.0.1:7420 --token abcd-efgh --team NAME"
+        return (app, game)
+    }
+
+    static func type(_ text: String, _ app: inout FacilitatorApp, _ game: inout FacilitatedGame) {
+        for c in text { _ = app.handle(c == "\r" ? .enter : c == "\t" ? .tab : .char(c), game: &game, now: 0) }
+    }
+
+    static func frame(_ app: FacilitatorApp, _ game: FacilitatedGame) -> String { app.render(game: game, glyphs: .unicode, now: 1).text }
+
+    @Test func spaceStartsThenPausesEveryTeamAndPlusMinusSetTheSpeed() throws {
+        var (app, game) = try Self.setUp()
+        #expect(Self.frame(app, game).contains("NOT STARTED"))
+        Self.type(" ", &app, &game)
+        #expect(game.isClockRunning)
+        Self.type("++", &app, &game)
+        #expect(game.clock.speed == 5)
+        Self.type(" ", &app, &game)
+        #expect(!game.isClockRunning)
+        #expect(Self.frame(app, game).split(separator: "\n")[0].contains("❚❚ PAUSED"))
+    }
+
+    @Test func anInjectTypedWithCompletionReachesTheNamedTeam() throws {
+        var (app, game) = try Self.setUp()
+        Self.type(":inject to r\t", &app, &game)
+        #expect(app.state.commandLine.text == "inject to red ")
+        Self.type("lat\t", &app, &game)
+        #expect(app.state.commandLine.text == "inject to red latency ")
+        Self.type("payment-\t2000 10m\r", &app, &game)
+        #expect(app.state.message?.text.hasSuffix("latency payment-provider 2000 600 → red") == true)
+        game.advance()
+        let red = try #require(game.match.team(named: "red")), blue = try #require(game.match.team(named: "blue"))
+        #expect(game.match.teams[red].session.injectLog.count == 1)
+        #expect(game.match.teams[blue].session.injectLog.isEmpty)
+        #expect(Self.frame(app, game).contains("latency payment-provider 2000 600"), "in the session log")
+    }
+
+    @Test func theTimelineKeysFireDelayAndSkip() throws {
+        var (app, game) = try Self.setUp()
+        let first = try #require(game.timeline.upcoming(now: 0).first)
+        Self.type(">", &app, &game)
+        #expect(game.timeline.entry(first.id)?.tick == first.tick + 60)
+        Self.type("x", &app, &game)
+        #expect(game.timeline.entry(first.id)?.state == .skipped)
+        #expect(Self.frame(app, game).contains("SKIPPED"))
+        Self.type("x", &app, &game)
+        Self.type("f", &app, &game)
+        #expect(game.timeline.entry(first.id)?.state == .fired(tick: 0))
+    }
+
+    @Test func lookingOverAShouldersIsReadOnly() throws {
+        var (app, game) = try Self.setUp()
+        Self.type("j", &app, &game)
+        Self.type("v", &app, &game)
+        #expect(app.state.overlay == .shoulder)
+        let watched = game.match.teams[app.state.shoulderTeam].name
+        #expect(Self.frame(app, game).contains("WATCHING \(watched) (read-only)"))
+        Self.type("a", &app, &game)
+        #expect(Self.frame(app, game).contains("read-only: you are looking over \(watched)'s shoulder"))
+        Self.type(":scale web 5\r", &app, &game)
+        #expect(game.match.teams.allSatisfy { $0.session.commandLog.isEmpty })
+        _ = app.handle(.escape, game: &game, now: 0)
+        _ = app.handle(.escape, game: &game, now: 0)
+        #expect(app.state.overlay == .none)
+    }
+
+    @Test func broadcastAndHintFromTheKeys() throws {
+        var (app, game) = try Self.setUp()
+        Self.type("Bwelcome all\r", &app, &game)
+        #expect(game.notices.map(\.text) == ["welcome all"])
+        app.state.selectedTeam = game.match.team(named: "blue")
+        Self.type("Hcheck the queue\r", &app, &game)
+        #expect(game.notices.last == Notice(tick: 0, text: "check the queue", team: "blue"))
+    }
+
+    @Test func helpShowsEveryFacilitatorKeyAndWord() throws {
+        var (app, game) = try Self.setUp()
+        Self.type("?", &app, &game)
+        #expect(app.state.overlay == .help)
+        let rows = HelpOverlay.rows(innerWidth: 100, facilitator: true)
+        let shown = rows.map { $0.keys + " " + $0.help }.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        func words(_ text: String) -> String { text.split(separator: " ").joined(separator: " ") }
+        let bindings = ConsoleKeys.bindings.filter { !Set($0.scopes).isDisjoint(with: [.facilitator, .shoulder, .facilitatorEnded, .debrief]) }
+        let keysOnly = words(rows.map(\.keys).joined(separator: " ")), helpOnly = words(rows.map(\.help).joined(separator: " "))
+        for text in bindings.flatMap({ [$0.label, $0.help] }) + ConsoleWords.all.filter({ $0.places.contains(.facilitator) }).flatMap({ [$0.usage, $0.summary] }) {
+            #expect(shown.contains(words(text)) || keysOnly.contains(words(text)) || helpOnly.contains(words(text)),
+                    "'\(text)' is missing from the facilitator's help")
+        }
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func everyPaneFitsAndNothingIsCutMidWord(width: Int, height: Int) throws {
+        var (app, game) = try Self.setUp(width: width, height: height)
+        Self.type(" ", &app, &game)
+        for _ in 0..<700 { game.advance() }
+        let text = Self.frame(app, game)
+        #expect(text.split(separator: "\n").count == height)
+        #expect(text.contains("Teams"))
+        #expect(text.contains("red") && text.contains("blue") && text.contains("expert (bot)"))
+    }
+
+    @Test func theEndShowsEveryTeamSideBySideAndADebriefIsOneKeyAway() throws {
+        var (app, game) = try Self.setUp()
+        Self.type(" ", &app, &game)
+        while !game.isFinished { game.advance() }
+        let end = Self.frame(app, game)
+        #expect(end.contains("Game over"))
+        #expect(end.contains("TIME TO ACK / TO MITIGATE"))
+        Self.type("\r", &app, &game)
+        #expect(app.state.overlay == .debrief)
+        #expect(Self.frame(app, game).contains("Debrief:"))
+    }
+}

@@ -1,0 +1,39 @@
+import FleetSim
+import Host
+import Scenarios
+import ScreenKit
+import Session
+import Testing
+@testable import Net
+
+/// The room without a network: several consoles on one team, each its own,
+/// commands from any of them going to the team's game.
+@Suite struct RoomTests {
+    @Test func twoPeopleOnOneTeamHaveTheirOwnConsolesAndShareTheGame() throws {
+        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 4, durationSeconds: 600, difficulty: .normal, maxTeams: 2, bots: [])
+        var room = Room(game: try FacilitatedGame(settings))
+        let hello = ClientMessage.Hello(token: "t", team: "red", width: 120, height: 40)
+        let (alice, _, _) = try room.open(hello, newResume: "a", now: 0)
+        let (bob, _, _) = try room.open(hello, newResume: "b", now: 0)
+        #expect(room.game.peopleTeams.count == 1)
+        #expect(room.game.presence[0].people == 2)
+        for (n, key) in [Key.enter, .char("j"), .char("j")].enumerated() { _ = room.key(key, seq: n + 1, console: alice, now: 0) }
+        _ = room.key(.enter, seq: 1, console: bob, now: 0)
+        #expect(room.frame(alice, now: 0)?.text.contains("▸ rentals") == true, "alice moved her selection")
+        #expect(room.frame(bob, now: 0)?.text.contains("▸ router") == true, "bob's stays his own")
+        var seq = 2
+        for c in ":scale web 4" {
+            _ = room.key(.char(c), seq: seq, console: bob, now: 0)
+            seq += 1
+        }
+        #expect(room.key(.enter, seq: seq, console: bob, now: 0).gaveCommand)
+        #expect(room.key(.enter, seq: seq, console: bob, now: 0).effects.isEmpty, "a resent key is applied once")
+        _ = room.advance(ticks: 1, now: 0)
+        #expect(room.game.match.teams[0].session.commandLog.map(\.command.text) == ["scale web 4"])
+        room.drop(alice, now: 10)
+        #expect(room.game.presence[0].people == 1)
+        let (back, lastSeq, resume) = try room.open(ClientMessage.Hello(token: "t", team: "red", width: 80, height: 24, resume: "a"), newResume: "c", now: 20)
+        #expect(back == alice && lastSeq == 3 && resume == "a", "alice resumes her console")
+        #expect(room.frame(alice, now: 0)?.width == 80)
+    }
+}
