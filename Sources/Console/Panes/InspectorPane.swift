@@ -22,7 +22,7 @@ enum InspectorPane {
     static func drawWrapped(_ lines: [Line], into buffer: inout CellBuffer, rect: Rect) {
         var y = rect.y
         for line in lines {
-            for (n, part) in Format.wrap(line.text, width: max(1, rect.width - 2)).enumerated() where y < rect.maxY {
+            for (n, part) in Format.wrap(line.text, width: max(1, rect.width - 3)).enumerated() where y < rect.maxY {
                 buffer.put(n == 0 ? part : "  " + part, x: rect.x, y: y, role: line.role, limit: rect.width)
                 y += 1
             }

@@ -13,7 +13,8 @@ public struct CellBuffer: Sendable, Hashable {
     public internal(set) var cells: [Cell]
     /// Where `put` may write; nil is the whole buffer. Panes draw with their rectangle set.
     public var clip: Rect?
-    /// Every line `put` had to cut, in drawing order (tests check each shows its "…").
+    /// Every visible line `put` had to cut, in drawing order (a `fill` over one, as a
+    /// window opening over the panes, forgets it). Tests check each still shows its "…".
     public internal(set) var cuts: [TextCut] = []
 
     /// A line cut short by a limit, a clip or the buffer's edge.
@@ -116,6 +117,7 @@ public struct CellBuffer: Sendable, Hashable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         guard x0 < x1 else { return }
+        cuts.removeAll { rect.contains(x: $0.ellipsisX, y: $0.y) }
         let columns = cell.isContinuation ? 0 : cell.width
         for row in max(0, rect.y)..<min(height, rect.maxY) {
             if columns == 1 {

@@ -62,8 +62,25 @@ public struct Table: Sendable, Hashable {
         columns[i].isElastic ? max(0, width - offsets[i]) : columns[i].width
     }
 
-    /// Room for the text of column `i`: its width less the gap (none for the last).
-    func room(of i: Int) -> Int { i == columns.count - 1 ? width(of: i) : max(0, width(of: i) - 1) }
+    /// Room for the text of column `i`: its width less the gap (an elastic last column
+    /// takes all that is left).
+    func room(of i: Int) -> Int { columns[i].isElastic ? width(of: i) : max(0, width(of: i) - 1) }
+
+    /// Whether every column fits in the width (a pane drops the columns that do not).
+    public var fits: Bool { (offsets.last ?? 0) + (columns.last.map { $0.isElastic ? 1 : $0.width } ?? 0) <= width }
+
+    /// The columns, in order, that fit in `width`: the first always, then each while there is room.
+    public static func fitting(_ columns: [Column], width: Int) -> Table {
+        var kept: [Column] = []
+        var used = 0
+        for column in columns {
+            let needs = column.isElastic ? 8 : column.width
+            guard kept.isEmpty || used + needs <= width else { continue }
+            kept.append(column)
+            used += column.width
+        }
+        return Table(kept, width: width)
+    }
 
     /// Draws the header row.
     public func drawHeader(into buffer: inout CellBuffer, x: Int, y: Int, role: Role = .dim) {
