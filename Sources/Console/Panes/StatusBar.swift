@@ -34,27 +34,29 @@ enum StatusBar {
                 buffer.put(error, x: x, y: rect.y, role: .critical, limit: rect.maxX - x)
                 return
             }
+            // Right of what is typed: the completions, or the keys, whole items only.
+            let room = rect.maxX - 1 - (cursorX + 3)
             let hint = state.completions.isEmpty
-                ? ConsoleKeys.hints(for: state.activeScopes, role: state.role).joined(separator: " · ")
-                : state.completions.prefix(12).joined(separator: " ")
+                ? fitting(ConsoleKeys.hints(for: state.activeScopes, role: state.role), width: room)
+                : fitting(Array(state.completions.prefix(12)), width: room, separator: " ")
             let start = max(cursorX + 3, rect.maxX - DisplayWidth.of(hint) - 1)
-            if start < rect.maxX { buffer.put(hint, x: start, y: rect.y, role: .dim, limit: rect.maxX - start) }
+            if start < rect.maxX && !hint.isEmpty { buffer.put(hint, x: start, y: rect.y, role: .dim, limit: rect.maxX - start) }
         case .normal:
             if let message = state.message, context.now < message.expiresAt {
                 let glyph = message.isError ? context.glyphs.critical : context.glyphs.ok
                 buffer.put("\(glyph) \(message.text)", x: rect.x + 1, y: rect.y, role: message.isError ? .critical : .ok, limit: rect.width - 2)
                 return
             }
-            let hints = Self.fitting(ConsoleKeys.hints(for: state.activeScopes, role: state.role), width: rect.width - 2)
+            let hints = Self.fitting(ConsoleKeys.hints(for: state.activeScopes, role: state.role), width: rect.width - 2 - (state.muted ? 11 : 0))
             buffer.put(hints, x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 2)
             if state.muted { buffer.putRight("bell muted ", endX: rect.maxX, y: rect.y, role: .dim) }
         }
     }
 
-    /// The hints joined with " · ", dropping whole items from the end until they fit.
-    static func fitting(_ items: [String], width: Int) -> String {
+    /// The items joined, dropping whole items from the end until they fit.
+    static func fitting(_ items: [String], width: Int, separator: String = " · ") -> String {
         var kept = items
-        while !kept.isEmpty && kept.joined(separator: " · ").count > width { kept.removeLast() }
-        return kept.joined(separator: " · ")
+        while !kept.isEmpty && DisplayWidth.of(kept.joined(separator: separator)) > width { kept.removeLast() }
+        return kept.joined(separator: separator)
     }
 }

@@ -99,12 +99,13 @@ public struct ConsoleApp: Sendable {
         notify(text, isError: true, now: now, milliseconds: milliseconds)
     }
 
-    /// Whether the game clock should run: playing, not paused, not finished, and
-    /// the console on screen: behind "terminal too small" the game waits (the
-    /// player cannot see it) and goes on when the terminal is large enough again.
+    /// Whether the game clock should run (playing, not paused, not held, not finished).
     public var isClockRunning: Bool {
-        state.screen == .playing && !state.clock.isPaused && !match.isFinished && layout.kind != .tooSmall
+        state.screen == .playing && !state.clock.isPaused && !match.isFinished && clockHold == nil
     }
+
+    /// What holds the clock now, if anything (help, the quit dialog, the command line, a tiny terminal).
+    public var clockHold: ClockHold? { state.clockHold(tooSmall: layout.kind == .tooSmall) }
 
     /// Real time passed: advances the game by the ticks due at the current speed.
     /// `onTick` sees the player's session after every tick (the recorder uses it).

@@ -200,7 +200,7 @@ extension ScenarioPack {
         par: { easy: 2850, normal: 2500, hard: 2350 }   # gameday balance, seeds 1-20
         briefing: |
           Payments calls an external payment provider, and the provider's status page has been amber twice this month. Payments waits four seconds before giving up, rentals waits for payments, web waits for rentals: a slow answer at the end of the chain fills every thread above it with waiting, and the whole shop slows down with it. Tightly coupled systems live together and die together.
-          If it happens: protect the callers. A shorter timeout on the slow dependency (timeout SERVICE MS) fails fast and keeps threads free; more tasks add threads.
+          If it happens: protect the callers. A shorter timeout on the slow dependency fails fast and keeps threads free (for the provider: timeout payment-provider 1000, the callers give up after one second); more tasks add threads.
         services:
           rentals:
             concurrency: 30

@@ -101,6 +101,9 @@ public enum LogSynthesizer {
                 return "503 from \(callee.name):\(port): upstream returned errors"
             }
         }
+        if m.utilisation > 1, service.tasks.contains(where: { $0.cpuHog(at: world.tick - 1) > 0 }) {
+            return "503 Service Unavailable: all workers busy, CPU saturated by process 'backup-agent'"
+        }
         if m.utilisation > 1 {
             return "503 Service Unavailable: all workers busy (\(Int(m.offered)) req/s offered, capacity \(Int(m.capacity)))"
         }
