@@ -51,7 +51,12 @@ public final class PtyProcess {
         while left > 0 {
             if poll(&poller, 1, Int32(min(step, left))) > 0 {
                 let n = read(master, &buffer, buffer.count)
-                if n > 0 { bytesRead += n } else if n == 0 { return }
+                if n > 0 {
+                    bytesRead += n
+                } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
+                    // End of output (EIO once the child closed the terminal): nothing more to drain.
+                    return
+                }
             }
             left -= step
         }
@@ -59,12 +64,15 @@ public final class PtyProcess {
 
     /// Waits for the child to exit, draining output; returns its status or nil on timeout.
     public func waitExit(timeoutMilliseconds: Int) -> Int32? {
-        var left = timeoutMilliseconds
-        while left > 0 {
+        // Timed by the clock: once the child has closed the terminal, draining returns at
+        // once, and counting its steps would spend the whole timeout in a few milliseconds.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(timeoutMilliseconds)
+        while clock.now < deadline {
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid { return status }
             drain(milliseconds: 5)
-            left -= 5
+            usleep(1_000)
         }
         return nil
     }

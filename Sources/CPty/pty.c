@@ -10,10 +10,12 @@
 
 int pty_spawn(const char *path, char *const argv[], int width, int height, int *master) {
     struct winsize size = {.ws_row = (unsigned short)height, .ws_col = (unsigned short)width};
+    // Set before fork: between fork and exec only async-signal-safe calls are safe in a
+    // process with threads (setenv may wait for a lock another thread held at fork time).
+    setenv("TERM", "xterm-256color", 1);
     pid_t pid = forkpty(master, NULL, NULL, &size);
     if (pid < 0) return -1;
     if (pid == 0) {
-        setenv("TERM", "xterm-256color", 1);
         execv(path, argv);
         _exit(127);
     }

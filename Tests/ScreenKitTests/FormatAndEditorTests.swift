@@ -117,3 +117,22 @@ import Testing
         #expect(ColorMapping.terminalColor(.terminalDefault, depth: .indexed256) == -1)
     }
 }
+
+/// The table by scope answers exactly as the list does.
+@Suite struct KeyBindingTableTests {
+    enum Scope: Hashable, Sendable { case a, b }
+
+    @Test func answersAsTheListDoes() {
+        let bindings: [KeyBinding<Int, Scope>] = [
+            KeyBinding([.key(.char("q"))], "q", "first q", in: [.a], 1),
+            KeyBinding([.key(.char("q")), .key(.escape)], "q Esc", "second q", in: [.a, .b], 2),
+            KeyBinding([.click], "click", "select", in: [.b], 3),
+        ]
+        let table = KeyBindingTable(bindings)
+        for key in [Key.char("q"), .escape, .click(x: 1, y: 2), .char("z")] {
+            for scopes in [[Scope.a], [.b], [.b, .a], []] {
+                #expect(table.binding(for: key, in: scopes)?.action == bindings.binding(for: key, in: scopes)?.action, "\(key) in \(scopes)")
+            }
+        }
+    }
+}

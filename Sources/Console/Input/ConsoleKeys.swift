@@ -117,6 +117,9 @@ public enum ConsoleKeys {
     private static func keys(_ keys: Key...) -> [KeyPattern] { keys.map(KeyPattern.key) }
     private static func chars(_ text: String) -> [KeyPattern] { text.map { .key(.char($0)) } }
 
+    /// `bindings` grouped by scope, for dispatch: a key is looked up among its scopes' few.
+    public static let table = KeyBindingTable(bindings)
+
     public static let bindings: [Binding] = [
         // Overlays and dialogs come first: they take the keys while open.
         Binding(keys(.escape, .char("q"), .char("?"), .f1, .enter), "Esc  q  ?  F1  Enter", "close help", in: [.help], .closeOverlay),

@@ -10,7 +10,7 @@ extension ConsoleApp {
 
     public mutating func handle(_ key: Key, now: UInt64) -> [ConsoleEffect] {
         let effects: [ConsoleEffect]
-        if let binding = ConsoleKeys.bindings.binding(for: key, in: activeScopes) {
+        if let binding = ConsoleKeys.table.binding(for: key, in: activeScopes) {
             let power = binding.action.power
             if !state.role.grants(power, replaying: state.replay != nil) {
                 fail(state.role.refusal(for: power, replaying: state.replay != nil, team: teamName), now: now)
