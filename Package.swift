@@ -13,7 +13,7 @@ let package = Package(
     products: [
         .executable(name: "gameday", targets: ["gameday"]),
         // The parsers and the game without the command line, for the fuzz targets in
-        // Tests/Fuzz (a separate package built with -sanitize=fuzzer; see its README).
+        // Tests/Fuzz (a separate package built with -sanitize=fuzzer; see Tests/Fuzz/run.sh).
         .library(name: "GamedayCore", targets: ["FleetSim", "Scenarios", "Session", "ScreenKit", "Host", "Console", "Net"]),
     ],
     dependencies: [
