@@ -13,15 +13,16 @@ enum ServicesPane {
     /// The columns for a pane `width` wide (after the selection marker): the
     /// name column widens and MEM appears when there is room.
     static func table(width: Int) -> Table {
-        let nameWidth = width >= 100 ? 18 : 14
+        // The figures take 56 columns; the name gets 17 (enough for payment-provider) when it can.
+        let nameWidth = width >= 73 ? 17 : 14
         var columns: [Table.Column] = [
-            .init(Figure.service.header, nameWidth), .init(Figure.status.header, 9), .init(Figure.version.header, 8),
+            .init(Figure.service.header, nameWidth), .init(Figure.status.header, 9), .init(Figure.version.header, 7),
             .init(Figure.tasks.header, 9), .init(Figure.inService.header, 6),
             .init(Figure.requests.header, 7, alignRight: true), .init(Figure.p99.header, 7, alignRight: true),
-            .init(Figure.errors.header, 7, alignRight: true), .init(Figure.cpu.header, 6, alignRight: true),
+            .init(Figure.errors.header, 6, alignRight: true), .init(Figure.cpu.header, 5, alignRight: true),
         ]
         let fixed = columns.reduce(0) { $0 + $1.width }
-        if width - fixed >= 6 + 8 { columns.append(.init(Figure.memory.header, 6, alignRight: true)) }
+        if width - fixed >= 5 + 8 { columns.append(.init(Figure.memory.header, 5, alignRight: true)) }
         let used = columns.reduce(0) { $0 + $1.width }
         if width - used >= 5 { columns.append(.elastic(Figure.trend.header)) }
         return Table(columns, width: width)
