@@ -31,19 +31,23 @@ enum ServicesPane {
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let focused = context.isFocused(.services)
         let filter = context.state.filterText
-        buffer.box(rect, title: filter.isEmpty ? "Services" : "Services /\(filter)", glyphs: context.glyphs, focused: focused)
+        let services = context.visibleServices
+        let rows = rows(in: rect)
+        let offset = context.state.servicesView.offset(rows: rows, count: services.count)
+        // Rows scrolled out of sight are counted in the title, never lost silently.
+        let more = [offset > 0 ? "↑\(offset)" : nil, services.count - offset - rows > 0 ? "↓\(services.count - offset - rows)" : nil]
+            .compactMap { $0 }.joined(separator: " ")
+        let title = (filter.isEmpty ? "Services" : "Services /\(filter)") + (more.isEmpty ? "" : " (\(more))")
+        buffer.box(rect, title: title, glyphs: context.glyphs, focused: focused)
         let inner = rect.inner
         guard inner.height >= 2 else { return }
         let table = table(width: inner.width - 2)
         table.drawHeader(into: &buffer, x: inner.x + 2, y: inner.y)
 
-        let services = context.visibleServices
         if services.isEmpty {
             buffer.put("no service matches '\(filter)' (Esc clears the filter)", x: inner.x + 2, y: inner.y + 1, role: .dim, limit: inner.width - 2)
             return
         }
-        let rows = rows(in: rect)
-        let offset = context.state.servicesView.offset(rows: rows, count: services.count)
         for (row, service) in services.dropFirst(offset).prefix(rows).enumerated() {
             let y = firstRowY(in: rect) + row
             drawRow(service, table: table, into: &buffer, x: inner.x + 2, y: y, context: context)
