@@ -1,4 +1,5 @@
 import FleetSim
+import Scenarios
 import Testing
 @testable import Session
 
@@ -41,5 +42,22 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines[0].effect == "accepted")
         #expect(lines[1].effect.contains("800 ms"))
+    }
+}
+
+/// Logs that tell the truth: a healthy service logs its traffic, so one that
+/// recovered reads as recovered.
+@Suite struct LogTests {
+    @Test func everyHealthyServiceLogsItsTrafficEveryFifteenSeconds() throws {
+        var session = try GameSession(scenario: BuiltInScenarios.firstDay, seed: 1)
+        var feed = EventFeed()
+        for _ in 0..<60 {
+            session.advance()
+            feed.absorb(session.world)
+        }
+        for service in session.world.services where service.spec.runsTasks {
+            let info = feed.logs(of: service.name).filter { $0.severity == .info }
+            #expect(info.count >= 3, "\(service.name) logged \(info.count) INFO lines in a minute")
+        }
     }
 }

@@ -105,6 +105,7 @@ enum EndScreen {
 
     static func draw(into buffer: inout CellBuffer, context: RenderContext) {
         let rect = window(width: context.layout.width, height: context.layout.height)
+        buffer.fill(Rect(x: 0, y: 1, width: context.layout.width, height: context.layout.height - 2))
         Window.open(rect, title: "Game over · \(context.match.scenario.title)", into: &buffer, glyphs: context.glyphs)
         let inner = rect.inner
         let all = rows(context: context, width: inner.width - 4)

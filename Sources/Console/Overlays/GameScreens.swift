@@ -32,7 +32,7 @@ enum BriefingScreen {
         paragraph("Scenario \(scenario.id) · \(scenario.rating.rawValue) · \(GameTime.phrase(seconds)) · seed \(context.world.seed) · "
                   + "par \(Format.fixed(scenario.par(forSeconds: seconds), 0))\(pro)", role: .info)
         out.append(Row(text: ""))
-        for text in scenario.briefing.split(separator: "\n", omittingEmptySubsequences: false) {
+        for text in scenario.briefing.split(separator: "\n", omittingEmptySubsequences: false).reversed().drop(while: { $0.allSatisfy(\.isWhitespace) }).reversed() {
             paragraph(String(text))
         }
         let announced = scenario.announcements.filter { $0.at < seconds }
@@ -65,13 +65,19 @@ enum BriefingScreen {
         return max(0, rows(context: context, width: inner.width - 4).count - (inner.height - 2))
     }
 
+    /// The window as drawn: as tall as the briefing needs, at most the screen.
+    static func fittedWindow(context: RenderContext) -> Rect {
+        let rect = window(width: context.layout.width, height: context.layout.height)
+        let count = rows(context: context, width: rect.inner.width - 4).count
+        return Window.centered(width: rect.width, height: min(rect.height, count + 4), in: (context.layout.width, context.layout.height))
+    }
+
     static func draw(into buffer: inout CellBuffer, context: RenderContext) {
         let scenario = context.match.scenario
-        let rect = window(width: context.layout.width, height: context.layout.height)
-        let inner = rect.inner
-        let all = rows(context: context, width: inner.width - 4)
-        // A short briefing gets a window to its size.
-        let fitted = Window.centered(width: rect.width, height: min(rect.height, all.count + 4), in: (context.layout.width, context.layout.height))
+        let all = rows(context: context, width: window(width: context.layout.width, height: context.layout.height).inner.width - 4)
+        let fitted = fittedWindow(context: context)
+        // A screen of its own: the panes behind do not show through the margins.
+        buffer.fill(Rect(x: 0, y: 1, width: context.layout.width, height: context.layout.height - 2))
         Window.open(fitted, title: "Unicorn.Rentals · \(scenario.title)", into: &buffer, glyphs: context.glyphs)
         let area = fitted.inner
         let visible = area.height - 2

@@ -13,15 +13,16 @@ enum ServicesPane {
     /// The columns for a pane `width` wide (after the selection marker): the
     /// name column widens and MEM appears when there is room.
     static func table(width: Int) -> Table {
-        let nameWidth = width >= 100 ? 18 : 14
+        // The figures take 56 columns; the name gets 17 (enough for payment-provider) when it can.
+        let nameWidth = width >= 73 ? 17 : 14
         var columns: [Table.Column] = [
-            .init(Figure.service.header, nameWidth), .init(Figure.status.header, 9), .init(Figure.version.header, 8),
+            .init(Figure.service.header, nameWidth), .init(Figure.status.header, 9), .init(Figure.version.header, 7),
             .init(Figure.tasks.header, 9), .init(Figure.inService.header, 6),
             .init(Figure.requests.header, 7, alignRight: true), .init(Figure.p99.header, 7, alignRight: true),
-            .init(Figure.errors.header, 7, alignRight: true), .init(Figure.cpu.header, 6, alignRight: true),
+            .init(Figure.errors.header, 6, alignRight: true), .init(Figure.cpu.header, 5, alignRight: true),
         ]
         let fixed = columns.reduce(0) { $0 + $1.width }
-        if width - fixed >= 6 + 8 { columns.append(.init(Figure.memory.header, 6, alignRight: true)) }
+        if width - fixed >= 5 + 8 { columns.append(.init(Figure.memory.header, 5, alignRight: true)) }
         let used = columns.reduce(0) { $0 + $1.width }
         if width - used >= 5 { columns.append(.elastic(Figure.trend.header)) }
         return Table(columns, width: width)
@@ -30,19 +31,23 @@ enum ServicesPane {
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let focused = context.isFocused(.services)
         let filter = context.state.filterText
-        buffer.box(rect, title: filter.isEmpty ? "Services" : "Services /\(filter)", glyphs: context.glyphs, focused: focused)
+        let services = context.visibleServices
+        let rows = rows(in: rect)
+        let offset = context.state.servicesView.offset(rows: rows, count: services.count)
+        // Rows scrolled out of sight are counted in the title, never lost silently.
+        let more = [offset > 0 ? "↑\(offset)" : nil, services.count - offset - rows > 0 ? "↓\(services.count - offset - rows)" : nil]
+            .compactMap { $0 }.joined(separator: " ")
+        let title = (filter.isEmpty ? "Services" : "Services /\(filter)") + (more.isEmpty ? "" : " (\(more))")
+        buffer.box(rect, title: title, glyphs: context.glyphs, focused: focused)
         let inner = rect.inner
         guard inner.height >= 2 else { return }
         let table = table(width: inner.width - 2)
         table.drawHeader(into: &buffer, x: inner.x + 2, y: inner.y)
 
-        let services = context.visibleServices
         if services.isEmpty {
             buffer.put("no service matches '\(filter)' (Esc clears the filter)", x: inner.x + 2, y: inner.y + 1, role: .dim, limit: inner.width - 2)
             return
         }
-        let rows = rows(in: rect)
-        let offset = context.state.servicesView.offset(rows: rows, count: services.count)
         for (row, service) in services.dropFirst(offset).prefix(rows).enumerated() {
             let y = firstRowY(in: rect) + row
             drawRow(service, table: table, into: &buffer, x: inner.x + 2, y: y, context: context)

@@ -227,6 +227,11 @@ extension World {
         let ok = min(served - fast, rng.roundStochastically(Double(served) * max(0, min(1, okShare / keptShare) - min(1, fastShare / keptShare))))
         let failed = processed - served + (remaining - waiting)
         services[edge].backlog = waiting
+        // What customers met is the edge's 5xx figure: every request that failed this
+        // second (errors, timeouts, shed, given up), not only the ones its tasks answered.
+        let customerErrorRate = work > 0 ? Double(failed) / Double(work) : 0
+        services[edge].minute.errors += (customerErrorRate - services[edge].metrics.errorRate) * Double(work)
+        services[edge].metrics.errorRate = customerErrorRate
         score.servedFast += fast
         score.servedOk += ok
         score.servedSlow += served - fast - ok
