@@ -67,12 +67,16 @@ import Testing
         let first = app.render(glyphs: .unicode, now: 0).text
         #expect(first.contains("↓↑ PgDn more"), "80×24 cannot show it all, and says so")
         for _ in 0..<40 { _ = app.handle(.down, now: 0) }
-        let last = app.render(glyphs: .unicode, now: 0).text
+        // The page as read: borders and line breaks out, so a wrapped title reads whole.
+        func page(_ text: String) -> String {
+            text.replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let last = page(app.render(glyphs: .unicode, now: 0).text)
         for quest in app.world.quests { #expect(last.contains(quest.quest.title), "\(quest.quest.title)") }
         #expect(app.state.screen == .briefing, "scrolling does not start the game")
         // On a tall terminal it fits without scrolling.
         app.resize(width: 160, height: 48)
-        let tall = app.render(glyphs: .unicode, now: 0).text
+        let tall = page(app.render(glyphs: .unicode, now: 0).text)
         for quest in app.world.quests { #expect(tall.contains(quest.quest.title)) }
         #expect(!tall.contains("PgDn more"))
     }
@@ -128,5 +132,28 @@ import Testing
         #expect(app.state.wrapLines)
         #expect(HelpOverlay.lines().contains { $0.0 == "w" })
         #expect(HelpOverlay.lines().contains { $0.0.hasPrefix("READING THE SCREEN") })
+    }
+
+    /// A short score pane shows the parts that weigh most and one line for the rest: what it
+    /// shows always adds up to the score, negative parts included.
+    @Test func theScoresPartsAlwaysAddUp() {
+        let parts = [ScoreParts(label: "requests", points: 1_400, note: ""), ScoreParts(label: "orders", points: 1_000, note: ""),
+                     ScoreParts(label: "failures", points: -5_000, note: ""), ScoreParts(label: "cost", points: -900, note: ""),
+                     ScoreParts(label: "quests", points: 0, note: "")]
+        let total = parts.reduce(0) { $0 + $1.points }
+        for room in 2...5 {
+            let shown = ScorePane.parts(parts, room: room)
+            #expect(shown.count <= room)
+            #expect(abs(shown.reduce(0) { $0 + $1.points } - total) < 0.001, "room \(room)")
+            #expect(shown.contains { $0.label == "failures" }, "the part that weighs most is never hidden")
+        }
+    }
+
+    @Test func aThirdPartyThatFailsCallsReadsCritical() throws {
+        var app = ConsoleFixture.app(width: 120, height: 40, ticks: 60)
+        try app.match.submit(Fault.throttle(service: "payment-provider", requestsPerSecond: 2, seconds: 600))
+        _ = app.advance(ticks: 30, now: 0)
+        let provider = app.world.service(named: "payment-provider")!
+        #expect(ServiceHealth.of(provider, in: app.world) == .critical)
     }
 }

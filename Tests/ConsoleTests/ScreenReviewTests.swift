@@ -153,7 +153,7 @@ import Testing
         let tasks = servicesRow.flatMap { firstMatch(" ([0-9]+)/([0-9]+)", in: $0) }
         let scalingRow = rows(of: .scaling, buffer, layout: layout).first { $0.dropFirst(1).hasPrefix(name + " ") }
         let inspector = rows(of: .inspector, buffer, layout: layout).joined(separator: " ")
-        if let tasks, let d = firstMatch("desired ([0-9]+) · running ([0-9]+)", in: inspector), d[0] != tasks[1] || d[1] != tasks[0] {
+        if let tasks, let d = firstMatch("desired[ \u{A0}]([0-9]+) · running[ \u{A0}]([0-9]+)", in: inspector), d[0] != tasks[1] || d[1] != tasks[0] {
             problems.append("\(name): services pane \(tasks[0])/\(tasks[1]) running/desired, inspector desired \(d[0]) running \(d[1])")
         }
         if let tasks, let scalingRow {

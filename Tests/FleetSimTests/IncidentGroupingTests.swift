@@ -48,4 +48,28 @@ import Testing
         world.run(seconds: 600)
         #expect(world.incidents.count >= 2, "outside the grouping window an alarm opens its own incident")
     }
+
+    /// An alarm that fires again long after its incident recovered is a new problem: a new
+    /// incident, the old one left mitigated. Soon after (flapping), it fires the old one again, and says so.
+    @Test func anAlarmLongAfterRecoveryIsANewIncidentAndAFlappingOneFiresItsOwn() {
+        var world = TestFleets.world()
+        world.step(injects: [.hangTasks(service: "api", count: 4)])
+        world.step { $0.incidents.first?.mitigatedAt != nil }
+        let first = world.incidents[0].id
+        world.run(seconds: 3 * World.groupingWindowSeconds)
+        world.step(injects: [.hangTasks(service: "api", count: 4)])
+        world.step { $0.incidents.count > 1 }
+        #expect(world.incidents[0].mitigatedAt != nil, "#\(first) stays recovered")
+        #expect(world.incidents.count == 2)
+        // Now flap: recover and fire again within the window.
+        world.step { $0.incidents[1].mitigatedAt != nil }
+        world.step(injects: [.hangTasks(service: "api", count: 4)])
+        var reopened = false
+        world.step {
+            if $0.events.contains(where: { if case .incidentReopened = $0.kind { true } else { false } }) { reopened = true }
+            return $0.incidents[1].mitigatedAt == nil
+        }
+        #expect(reopened, "the feed says the incident fires again")
+        #expect(world.incidents.count == 2, "no third incident for a flap")
+    }
 }

@@ -62,7 +62,9 @@ import Testing
         let acknowledge = 300.0, rollback = 600.0
         // The acknowledge quest is due at the end of the game: it is settled then (no incident waited).
         #expect(run.score.questPoints == rollback + acknowledge)
-        let late = [ScheduledCommand(tick: 16 * 60, command: .rollback(service: "rentals"))]
+        // The clock starts when v2 takes traffic (a rolling deploy's first new task in service, about
+        // three minutes after the deploy at ten): rolling back at nineteen minutes is too late.
+        let late = [ScheduledCommand(tick: 19 * 60, command: .rollback(service: "rentals"))]
         let missed = try HeadlessRun.play(scenario: scenario, seed: 1, durationSeconds: 20 * 60, script: late)
         #expect(missed.score.questPoints < rollback, "rolled back after the five minutes: no rollback bonus")
     }

@@ -83,6 +83,8 @@ public enum ConsoleAction: Sendable, Hashable {
     /// Show tabbed pane n (1-based), from the digit pressed.
     case showTab
     case openDetail, back, mute, select, quit, quitNow, toggleWrap
+    /// The details view's own ↓ ↑: the next or previous service.
+    case nextService, previousService
     /// Changes the player's fleet or incidents: refused while replaying.
     case acknowledge, resolve
     case prefill(String)
@@ -132,6 +134,8 @@ public enum ConsoleKeys {
         Binding(chars("yq"), "y  q", "quit now", hint: "y quit", in: [.quitConfirm], .confirmQuit),
         Binding(keys(.char("n"), .escape), "n  Esc", "keep playing", hint: "n keep playing", in: [.quitConfirm], .cancelQuit),
         Binding(keys(.escape, .enter, .char("q")), "Esc  Enter  q", "back to the panes", hint: "Esc back", in: [.detail], .closeOverlay),
+        Binding(keys(.down, .char("j")), "↓  j", "the next service's details", hint: "↓↑ service", in: [.detail], .nextService),
+        Binding(keys(.up, .char("k")), "↑  k", "the previous service's details", in: [.detail], .previousService),
 
         Binding(keys(.enter, .char(" ")), "Enter  space", "start the game", hint: "Enter start", in: [.briefing], .start),
         Binding(keys(.char("q"), .escape), "q  Esc", "leave without playing", hint: "q quit", in: [.briefing], .quitNow),
@@ -168,8 +172,8 @@ public enum ConsoleKeys {
         Binding(keys(.up, .char("k")), "↑  k", "select the previous row, or scroll back", in: [.playing], .selectPrevious),
         Binding(keys(.pageDown), "PgDn", "ten rows down", in: [.playing], .pageDown),
         Binding(keys(.pageUp), "PgUp", "ten rows up", in: [.playing], .pageUp),
-        Binding(keys(.home, .char("g")), "Home  g", "first row (newest line in events and logs)", in: [.playing], .selectFirst),
-        Binding(keys(.end, .char("G")), "End  G", "last row (oldest line in events and logs)", in: [.playing], .selectLast),
+        Binding(keys(.home, .char("g")), "Home  g", "top: the first row (the oldest line in events and logs)", in: [.playing], .selectFirst),
+        Binding(keys(.end, .char("G")), "End  G", "bottom: the last row (the newest line in events and logs)", in: [.playing], .selectLast),
         Binding(keys(.tab, .right, .char("l")), "Tab  →  l", "focus the next pane", hint: "Tab pane", in: [.playing], .focusNext),
         Binding(keys(.backTab, .left, .char("h")), "Shift-Tab  ←  h", "focus the previous pane", in: [.playing], .focusPrevious),
         Binding(chars("12345"), "1 … 5", "show incidents, events, scaling, inspector, logs", in: [.playing], .showTab),

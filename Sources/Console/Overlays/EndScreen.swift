@@ -37,11 +37,9 @@ enum EndScreen {
         var out = [Row(text: "Final score \(Format.fixed(s.total, 1)) · par \(Format.fixed(par, 0))\(pro) · \(s.total >= par ? "made par" : "below par")",
                        role: s.total >= par ? .scoreUp : .scoreDown, bold: true)]
         out.append(Row(text: "\(Format.grouped(s.served)) requests served, \(Format.grouped(s.failed)) failed (\(Format.percent(s.availability)) available), "
-                       + "\(Format.grouped(s.ordersOnTime)) orders on time · $\(Format.fixed(s.spendDollars, 2)) spent · \(context.state.commandsGiven) commands"))
+                       + "\(Format.grouped(s.ordersOnTime)) orders on time · $\(Format.fixed(s.spendDollars, 2)) spent · \(context.state.commandsGiven) command\(context.state.commandsGiven == 1 ? "" : "s")"))
         // The game went unrecorded from some point (a full disk): said at the top, where it is seen.
-        if let notice = context.state.recordingNotice {
-            for line in Format.wrap("\(context.glyphs.critical) \(notice)", width: width) { out.append(Row(text: line, role: .critical, bold: true)) }
-        }
+        if let notice = context.state.recordingNotice { out.append(Row(text: "\(context.glyphs.critical) \(notice)", role: .critical, bold: true)) }
         if !session.injectLog.isEmpty && session.followsTimeline {
             out.append(Row(text: "This game had \(session.injectLog.count) practice inject(s): every team got them too, so the ranking stays fair.", role: .accent))
         }
@@ -71,9 +69,14 @@ enum EndScreen {
         for incident in world.incidents { out.append(incidentRow(incident, width: width)) }
         if world.incidents.isEmpty { out.append(Row(text: "No incidents.", role: .dim)) }
         out += [Row(text: ""), Row(text: "WHAT HAPPENED (the team saw only the symptoms)", role: .dim, bold: true)]
+        let spikes = world.fleet.traffic.spikes.enumerated().filter { $0.element.startTick < world.tick }.map { n, spike in
+            (tick: spike.startTick, text: "traffic ×\(NumberText.format(spike.multiplier)) for \(GameTime.phrase(spike.durationSeconds))",
+             note: n < match.scenario.plannedSpikes.count && match.scenario.plannedSpikes[n].announced ? "announced" : "surprise")
+        }
         let faults = zip(session.schedule, session.scheduleAnnounced).filter { $0.0.tick < world.tick }
-            .map { (tick: $0.0.tick, text: $0.0.fault.text, note: $0.1 ? "announced" : "surprise") }
-            + session.injectLog.map { (tick: $0.tick, text: $0.fault.text, note: session.followsTimeline ? "practice" : "facilitator") }
+            .map { (tick: $0.0.tick, text: $0.0.fault.readable, note: $0.1 ? "announced" : "surprise") }
+            + session.injectLog.map { (tick: $0.tick, text: $0.fault.readable, note: session.followsTimeline ? "practice" : "facilitator") }
+            + spikes
         for fault in faults.sorted(by: { $0.tick < $1.tick }) {
             out.append(Row(text: Format.fit(GameTime.format(fault.tick), 10) + Format.fit(fault.note, 12) + fault.text, wraps: false))
         }
@@ -115,7 +118,8 @@ enum EndScreen {
             buffer.put(row.text, x: inner.x + 2, y: inner.y + n, role: row.role, attributes: row.bold ? [.bold] : [], limit: inner.width - 4)
         }
         let more = all.count > visible ? "↓↑ scroll (\(min(all.count, scroll + visible)) of \(all.count)) · " : ""
-        buffer.put(more + "q or Enter to leave · gameday debrief RECORDING tells the whole story", x: inner.x + 2, y: inner.maxY - 1,
+        let debrief = context.state.recordingPath.map { " · gameday debrief \($0) tells the whole story" } ?? ""
+        buffer.put(more + "q or Enter to leave" + debrief, x: inner.x + 2, y: inner.maxY - 1,
                    role: .accent, attributes: [.bold], limit: inner.width - 4)
     }
 }

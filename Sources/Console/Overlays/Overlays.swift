@@ -62,9 +62,13 @@ enum DetailOverlay {
                    + Format.fit("MEM", 6) + "CHECKS", x: rect.x + 1, y: y, role: .dim, attributes: [.bold], limit: rect.width - 2)
         y += 1
         let stopsShown = min(service.recentStops.count, max(1, rect.height / 3))
-        for task in service.tasks where y < rect.maxY - stopsShown - 1 {
+        // Rows for tasks; when they do not all fit, the last says how many more there are.
+        let room = max(0, rect.maxY - stopsShown - 1 - y)
+        let shownTasks = service.tasks.count <= room ? service.tasks.count : max(0, room - 1)
+        for task in service.tasks.prefix(shownTasks) {
             let target = spec.isLoadBalanced ? targetLabel(task.target) : (task.target == .healthy ? "healthy" : "grace")
-            let checks = task.consecutiveFailures > 0
+            // Tasks outside a load balancer have no ALB health checks.
+            let checks = !spec.isLoadBalanced ? "—" : task.consecutiveFailures > 0
                 ? "\(task.consecutiveFailures) failed"
                 : "\(min(task.consecutivePasses, spec.healthCheck.healthyThreshold))/\(spec.healthCheck.healthyThreshold) ok"
             let role: Role = task.isHung || task.target == .unhealthy ? .critical : task.isInService ? .text : .info
@@ -72,6 +76,11 @@ enum DetailOverlay {
                        + Format.fit(target, 10) + Format.fit(ZoneName.format(task.zone), 3) + Format.fit(spec.versions[task.versionIndex].name, 5)
                        + Format.fit(Format.percent(task.memoryUsedMiB / Double(spec.memoryMiB)), 6) + checks,
                        x: rect.x + 1, y: y, role: role, limit: rect.width - 2)
+            y += 1
+        }
+        if shownTasks < service.tasks.count {
+            buffer.put("… \(service.tasks.count - shownTasks) more task\(service.tasks.count - shownTasks == 1 ? "" : "s") (a taller terminal shows them)",
+                       x: rect.x + 1, y: y, role: .dim, limit: rect.width - 2)
             y += 1
         }
         if service.tasks.isEmpty {

@@ -24,7 +24,8 @@ enum HeaderPane {
         var pieces: [Piece] = [
             Piece(text: " Unicorn.Rentals ", role: .title, attributes: [.reverse, .bold], priority: 0),
             Piece(text: GameTime.format(world.tick), role: .title, attributes: bar, priority: 0),
-            Piece(text: "/ " + GameTime.format(context.match.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
+            // A replay ends where its recording does (the timeline bar says the same).
+            Piece(text: "/ " + GameTime.format(state.replay?.endTick ?? context.match.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
         ]
         let hold = state.clockHold(tooSmall: context.layout.kind == .tooSmall)
         switch state.screen {

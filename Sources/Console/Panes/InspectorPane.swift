@@ -44,13 +44,17 @@ enum InspectorPane {
                 add("SLOW: +\(Format.latency(added)) for \(Format.duration(service.faults.latencyUntil - world.tick)) more", .warning)
             }
             throttleLine(service, world: world).map { add($0, .warning) }
+            callFailureLine(service, world: world).map { add($0, .warning) }
             add("callers time out after \(Format.latency(spec.timeoutMs)): decouple or protect them", .dim)
             return out
         }
-        add("desired \(service.desiredCount) · running \(service.runningCount) · starting \(service.startingCount) · in service \(service.inServiceCount)",
+        // No-break spaces keep each label with its number when the line wraps.
+        add("desired\u{A0}\(service.desiredCount) · running\u{A0}\(service.runningCount) · starting\u{A0}\(service.startingCount) · in\u{A0}service\u{A0}\(service.inServiceCount)",
             service.inServiceCount < service.desiredCount ? .warning : .ok)
         cpuLine(service).map { add($0, .dim) }
         throttleLine(service, world: world).map { add($0, .warning) }
+        callFailureLine(service, world: world).map { add($0, .warning) }
+        for line in dependencyLines(service: i, world: world) { add(line, .warning) }
         let hc = spec.healthCheck
         for task in service.tasks {
             let id = "task \(TaskID.format(task.id))"
@@ -104,8 +108,8 @@ enum InspectorPane {
             if scaleIn > 0 { add("scale-in cooldown \(scaleIn)s" + (service.isDeploying ? " (and paused: deployment in progress)" : ""), .dim) }
             let policy = service.autoscaling
             let scaling = service.scaling
-            add("target tracking \(policy.metric.rawValue) \(Format.fixed(policy.target, 0)): \(scaling.highDatapoints)/\(policy.scaleOutDatapoints) datapoints above, "
-                + "\(scaling.lowDatapoints)/\(policy.scaleInDatapoints) below 90 % of target", .dim)
+            add("target tracking \(policy.metric == .cpu ? "CPU" : "requests per target a minute") \(Format.fixed(policy.target, 0))\(policy.metric == .cpu ? "%" : ""): \(scaling.highDatapoints)/\(policy.scaleOutDatapoints) datapoints above, "
+                + "\(scaling.lowDatapoints)/\(policy.scaleInDatapoints) below 90\u{A0}% of target", .dim)
             if scaling.lowDatapoints >= policy.scaleInDatapoints, let why = scaleInWait(service: i, world: world) {
                 add("scale-in is due but waits: \(why)", .dim)
             }
@@ -128,7 +132,7 @@ enum InspectorPane {
         let idle = service.runningCount - service.inServiceCount
         guard service.spec.isLoadBalanced, idle > 0, service.inServiceCount > 0 else { return nil }
         let busy = service.metrics.cpuPercent * Double(service.runningCount) / Double(service.inServiceCount)
-        return "CPU \(Int(service.metrics.cpuPercent.rounded()))% averages \(service.runningCount) running tasks; \(idle) not in service yet are idle, "
+        return "CPU \(Int(service.metrics.cpuPercent.rounded()))% averages \(service.runningCount) running tasks; \(idle) not in service yet \(idle == 1 ? "is" : "are") idle, "
             + "so the \(service.inServiceCount) in service run at \(Int(min(100, busy).rounded()))%"
     }
 
@@ -137,6 +141,27 @@ enum InspectorPane {
         guard let limit = service.faults.throttle(at: world.tick) else { return nil }
         return "THROTTLED: 429 Too Many Requests above \(Format.fixed(limit, 0)) req/s (\(Format.fixed(service.metrics.throttled, 0)) req/s refused now) "
             + "for \(Format.duration(service.faults.throttleUntil - world.tick)) more: callers fail fast"
+    }
+
+    /// Calls that never reach the service (lost, unresolved, refused by TLS).
+    static func callFailureLine(_ service: Service, world: World) -> String? {
+        let rate = service.faults.callFailureRate(at: world.tick)
+        guard rate > 0 else { return nil }
+        return "calls to it failing: \(Format.percent(rate)) never arrive, for \(Format.duration(service.faults.callFailureUntil - world.tick)) more (its callers' logs say why)"
+    }
+
+    /// Dependencies that are failing or slow: where a caller's trouble comes from.
+    static func dependencyLines(service i: Int, world: World) -> [String] {
+        world.topology.syncCalls[i].compactMap { call -> String? in
+            let callee = world.services[call.callee]
+            let health = ServiceHealth.of(callee, in: world)
+            switch health {
+            case .warning, .critical, .down, .slow:
+                let m = callee.metrics
+                return "calls \(callee.name): \(health.label), \(Format.percent(m.errorRate)) 5xx, p99 \(Format.latency(m.p99LatencyMs)): look there"
+            default: return nil
+            }
+        }
     }
 
     /// What keeps a due scale-in from happening.

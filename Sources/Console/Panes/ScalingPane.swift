@@ -9,23 +9,31 @@ enum ScalingPane {
     static func table(width: Int) -> Table {
         let wide = width >= 70
         return Table.fitting([
-            .init(Figure.service.header, 14), .init(Figure.desired.header, 8), .init(Figure.policy.header, wide ? 15 : 11),
+            .init(Figure.service.header, 14), .init(Figure.desired.header, 8), .init(Figure.policy.header, wide ? 15 : 13),
             .init(Figure.datapoint.header, 9), .init(Figure.alarm.header, wide ? 10 : 9), .init(Figure.cooldown.header, 10),
             .init(Figure.minMax.header, 8), .elastic(Figure.activity.header),
         ], width: width)
     }
 
+    /// Service rows that fit below the header.
+    static func rows(in rect: Rect) -> Int { max(0, rect.inner.height - 1) }
+
+    /// The services the pane lists: those that run tasks.
+    static func listed(_ world: World) -> [Int] { world.services.indices.filter { world.services[$0].spec.runsTasks } }
+
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
-        buffer.box(rect, title: "Scaling", glyphs: context.glyphs, focused: context.isFocused(.scaling))
-        let inner = rect.inner
         let world = context.world
+        let listed = listed(world)
+        let rows = rows(in: rect)
+        let offset = context.state.scalingView.offset(rows: rows, count: listed.count)
+        let more = [offset > 0 ? "↑\(offset)" : nil, listed.count - offset - rows > 0 ? "↓\(listed.count - offset - rows)" : nil]
+            .compactMap { $0 }.joined(separator: " ")
+        buffer.box(rect, title: more.isEmpty ? "Scaling" : "Scaling (\(more))", glyphs: context.glyphs, focused: context.isFocused(.scaling))
+        let inner = rect.inner
         let table = table(width: inner.width)
         table.drawHeader(into: &buffer, x: inner.x, y: inner.y)
-        var y = inner.y + 1
-        for (i, service) in world.services.enumerated() where service.spec.runsTasks {
-            guard y < inner.maxY else { break }
-            table.draw(values(service: i, world: world, context: context, table: table), into: &buffer, x: inner.x, y: y)
-            y += 1
+        for (row, i) in listed.dropFirst(offset).prefix(rows).enumerated() {
+            table.draw(values(service: i, world: world, context: context, table: table), into: &buffer, x: inner.x, y: inner.y + 1 + row)
         }
     }
 
@@ -33,14 +41,15 @@ enum ScalingPane {
         let service = world.services[i]
         let selected = service.name == context.state.selectedService
         let policy = service.autoscaling
-        let unit = policy.metric == .cpu ? "%" : "/t"
+        // ALBRequestCountPerTarget is requests per target per minute.
+        let unit = policy.metric == .cpu ? "%" : "/min"
         let out = world.scaleOutCooldownLeft(service: i), scaleIn = world.scaleInCooldownLeft(service: i)
         return table.columns.map { column -> Table.Value in
             switch column.title {
             case Figure.service.header: return .init(service.name, selected ? .accent : .text, selected ? [.bold] : [])
             case Figure.desired.header: return .init("\(service.desiredCount)")
             case Figure.policy.header:
-                return policy.enabled ? .init("\(policy.metric.rawValue) \(Format.fixed(policy.target, 0))\(unit)", .info) : .init("manual", .dim)
+                return policy.enabled ? .init("\(policy.metric == .cpu ? "cpu" : "req") \(Format.fixed(policy.target, 0))\(unit)", .info) : .init("manual", .dim)
             case Figure.datapoint.header:
                 guard policy.enabled else { return .init("—", .dim) }
                 let datapoint = service.scaling.lastMetric

@@ -7,11 +7,26 @@ import Session
 /// rival bot teams playing the same scenario and seed. When the pane is
 /// short, zero parts go first, then the rivals list shrinks to one line.
 enum ScorePane {
-    /// Points gained (or lost) over the last five simulated minutes.
+    /// Points gained (or lost) over the last five simulated minutes: since the end of the
+    /// minute five whole minutes before this one (`history[k]` is the score at minute k + 1).
     static func fiveMinuteChange(_ world: World) -> Double {
         let history = world.score.history
-        let then = history.count >= 5 ? history[history.count - 5] : 0
+        let then = history.count >= 6 ? history[history.count - 6] : 0
         return world.score.total - then
+    }
+
+    /// The parts that fit in `room` lines: all of them, or the ones that weigh most (in the
+    /// usual order) and one line that sums the rest, so what is shown always adds up.
+    static func parts(_ all: [ScoreParts], room: Int) -> [ScoreParts] {
+        let nonZero = all.filter { abs($0.points) >= 0.05 }
+        let candidates = all.count <= room ? all : nonZero
+        guard candidates.count > room else { return candidates }
+        guard room > 1 else { return [] }
+        let kept = Set(candidates.indices.sorted { abs(candidates[$0].points) > abs(candidates[$1].points) }.prefix(room - 1))
+        let rest = candidates.indices.filter { !kept.contains($0) }
+        let others = ScoreParts(label: "\(rest.count) more", points: rest.reduce(0) { $0 + candidates[$1].points },
+                                note: rest.map { candidates[$0].label }.joined(separator: ", "))
+        return candidates.indices.filter(kept.contains).map { candidates[$0] } + [others]
     }
 
     /// A quest's line: its mark, and what is left of its time, its bonus, or that it was missed.
@@ -52,20 +67,29 @@ enum ScorePane {
             y += 1
         }
         // The quests: the goal, then its time left, bonus, or "missed"; a goal too long for
-        // its line continues on the next when the pane is tall enough.
+        // its line continues on the next when the pane is tall enough. A short pane gives
+        // them one line (their marks and the nearest deadline) to leave room for the parts.
         let roomy = inner.height >= 14
-        for progress in world.quests where y < inner.maxY {
-            let (mark, status, role) = questStatus(progress, now: world.tick, glyphs: context.glyphs)
-            let room = max(0, width - DisplayWidth.of(status) - 1)
-            let titleRole: Role = progress.status == .pending ? .text : role
-            var parts = Format.wrap(mark + " " + progress.quest.title, width: max(1, room - 2))
-            if parts.count > 2 || !roomy { parts = [mark + " " + progress.quest.title] }
-            buffer.put(parts[0], x: left, y: y, role: titleRole, limit: room)
-            buffer.putRight(status, endX: left + width, y: y, role: role, attributes: [.bold])
+        if inner.height < 10 && world.quests.count > 1 && y < inner.maxY {
+            let marks = world.quests.map { questStatus($0, now: world.tick, glyphs: context.glyphs).mark }.joined(separator: " ")
+            let next = world.quests.filter { $0.status == .pending }.compactMap(\.deadline).min()
+            let tail = next.map { " · next \(Format.duration($0 - world.tick)) left" } ?? ""
+            buffer.put("Quests " + marks + tail, x: left, y: y, role: .text, limit: width)
             y += 1
-            if parts.count == 2, y < inner.maxY {
-                buffer.put(parts[1], x: left + 2, y: y, role: titleRole, limit: room - 2)
+        } else {
+            for progress in world.quests where y < inner.maxY {
+                let (mark, status, role) = questStatus(progress, now: world.tick, glyphs: context.glyphs)
+                let room = max(0, width - DisplayWidth.of(status) - 1)
+                let titleRole: Role = progress.status == .pending ? .text : role
+                var parts = Format.wrap(mark + " " + progress.quest.title, width: max(1, room - 2))
+                if parts.count > 2 || !roomy { parts = [mark + " " + progress.quest.title] }
+                buffer.put(parts[0], x: left, y: y, role: titleRole, limit: room)
+                buffer.putRight(status, endX: left + width, y: y, role: role, attributes: [.bold])
                 y += 1
+                if parts.count == 2, y < inner.maxY {
+                    buffer.put(parts[1], x: left + 2, y: y, role: titleRole, limit: room - 2)
+                    y += 1
+                }
             }
         }
         // Every part when there is room; on a short pane, the ones that are not zero.
@@ -73,8 +97,7 @@ enum ScorePane {
         let standings = context.standings
         let rivalsRows = inner.height >= 12 ? min(standings.count + 1, 6) : 1
         let room = inner.maxY - y - rivalsRows
-        let shown = parts.count <= room ? parts : parts.filter { abs($0.points) >= 0.05 || $0.label == "requests" || $0.label == "cost" }
-        for part in shown.prefix(max(0, room)) {
+        for part in Self.parts(parts, room: room) {
             line(part.label, Format.signed(part.points), part.points < 0 ? .scoreDown : part.points > 0 ? .ok : .text, note: part.note)
         }
         guard y < inner.maxY else { return }
@@ -89,7 +112,8 @@ enum ScorePane {
                 y += 1
             }
         } else {
-            let leader = context.match.order.first.map { context.match.teams[$0].name }
+            // The same order as the rivals list: ties go to this team.
+            let leader = standings.first.map { $0.isPlayer ? "you" : $0.name }
             let text = "Rank \(context.rank)/\(context.match.teams.count)" + (leader.map { " · 1st: \($0)" } ?? "")
             buffer.put(text, x: left, y: y, role: .accent, limit: width)
         }

@@ -120,17 +120,27 @@ extension ConsoleApp {
             let index = incidents.firstIndex { $0.id == state.selectedIncident } ?? 0
             state.selectedIncident = incidents[max(0, min(incidents.count - 1, index + step))].id
         case .events:
-            state.eventsScroll = max(0, min(feed.entries.count - 1, state.eventsScroll - step))
+            state.eventsScroll = max(0, min(scrollLimit(lines: feed.entries.count, pane: .events), state.eventsScroll - step))
         case .logs:
-            state.logsScroll = max(0, min(feed.logs(of: state.selectedService).count - 1, state.logsScroll - step))
+            state.logsScroll = max(0, min(scrollLimit(lines: feed.logs(of: state.selectedService).count, pane: .logs), state.logsScroll - step))
         case .services, .scaling, .inspector, .score:
-            var services = Self.visible(world, filter: state.filterText)
-            if state.focus == .scaling { services = services.filter(\.spec.runsTasks) }
-            guard !services.isEmpty else { return }
-            let index = services.firstIndex { $0.name == state.selectedService } ?? 0
-            state.selectedService = services[max(0, min(services.count - 1, index + step))].name
-            state.logsScroll = 0
+            moveServiceSelection(by: step, scalableOnly: state.focus == .scaling)
         }
+    }
+
+    /// Selects the service `step` rows down (up when negative) the services list.
+    mutating func moveServiceSelection(by step: Int, scalableOnly: Bool = false) {
+        var services = Self.visible(world, filter: state.filterText)
+        if scalableOnly { services = services.filter(\.spec.runsTasks) }
+        guard !services.isEmpty else { return }
+        let index = services.firstIndex { $0.name == state.selectedService } ?? 0
+        state.selectedService = services[max(0, min(services.count - 1, index + step))].name
+        state.logsScroll = 0
+    }
+
+    /// How far back a feed pane scrolls: until its oldest line is at the top, the pane still full.
+    func scrollLimit(lines: Int, pane: Pane) -> Int {
+        max(0, lines - max(1, layout.rect(of: pane)?.inner.height ?? 1))
     }
 
     /// Scrolls the services and incidents lists just enough to show their selections.
@@ -140,6 +150,12 @@ extension ConsoleApp {
             let services = Self.visible(world, filter: state.filterText)
             let index = services.firstIndex { $0.name == state.selectedService } ?? 0
             state.servicesView.reveal(index, rows: ServicesPane.rows(in: rect), count: services.count)
+        }
+        if let rect = layout.rect(of: .scaling) {
+            let listed = ScalingPane.listed(world)
+            if let index = listed.firstIndex(where: { world.services[$0].name == state.selectedService }) {
+                state.scalingView.reveal(index, rows: ScalingPane.rows(in: rect), count: listed.count)
+            }
         }
         if let rect = layout.rect(of: .incidents) {
             let incidents = IncidentsPane.ordered(world)

@@ -56,7 +56,10 @@ extension ConsoleApp {
             state.commandLine.clear()
             state.completions = []
         case .openFilter: state.mode = .filter
-        case .togglePause: state.clock.togglePause()
+        case .togglePause:
+            state.clock.togglePause()
+            // Replaces a message about commands queued while paused.
+            say(state.clock.isPaused ? "paused" : "resumed", now: now)
         case .faster: state.clock.faster()
         case .slower: state.clock.slower()
         case .selectNext: moveSelection(by: 1)
@@ -75,6 +78,8 @@ extension ConsoleApp {
         case .openDetail: openDetail()
         case .back:
             if state.notice != nil { state.notice = nil } else if !state.filterText.isEmpty { state.filter.clear() }
+        case .nextService: moveServiceSelection(by: 1)
+        case .previousService: moveServiceSelection(by: -1)
         case .toggleWrap:
             state.wrapLines.toggle()
             say(state.wrapLines ? "long event and log lines wrap (w again cuts them)" : "long event and log lines end in … (w wraps them)", now: now)
@@ -99,8 +104,8 @@ extension ConsoleApp {
         case .closeOverlay, .cancelQuit: state.overlay = .none
         case .scrollDown: scrollHelp(by: 1)
         case .scrollUp: scrollHelp(by: -1)
-        case .scrollPageDown: scrollHelp(by: 10)
-        case .scrollPageUp: scrollHelp(by: -10)
+        case .scrollPageDown: scrollHelp(by: documentPage)
+        case .scrollPageUp: scrollHelp(by: -documentPage)
         case .scrollTop: scrollHelp(by: -10_000)
         case .scrollBottom: scrollHelp(by: 10_000)
         case .runCommandLine: return run(state.commandLine.text, now: now)
@@ -125,7 +130,21 @@ extension ConsoleApp {
         return []
     }
 
-    /// Scrolls whichever document is open: the help overlay, or the game-over report.
+    /// A page of the open document (help, briefing or game-over report): what it shows at
+    /// once, less a line kept for context.
+    private var documentPage: Int {
+        let visible: Int
+        if state.overlay == .help {
+            visible = HelpOverlay.window(width: width, height: height).inner.height
+        } else if state.screen == .ended {
+            visible = EndScreen.window(width: layout.width, height: layout.height).inner.height - 2
+        } else {
+            visible = BriefingScreen.window(width: layout.width, height: layout.height).inner.height - 2
+        }
+        return max(1, visible - 1)
+    }
+
+    /// Scrolls whichever document is open: the help overlay, the briefing or the game-over report.
     private mutating func scrollHelp(by step: Int) {
         if state.overlay == .help {
             state.helpScroll = max(0, min(state.helpScroll + step, HelpOverlay.maxScroll(width: width, height: height, role: state.role)))

@@ -73,6 +73,7 @@ public struct ConsoleState: Sendable {
     public var selectedIncident: Int?
     /// The first visible row of the services and incidents lists (drawing and clicks share them).
     public var servicesView = ListViewport()
+    public var scalingView = ListViewport()
     public var incidentsView = ListViewport()
     public var eventsScroll = 0
     public var logsScroll = 0
@@ -100,6 +101,8 @@ public struct ConsoleState: Sendable {
     public var commandsGiven = 0
     /// Set while replaying a recording (read-only, with a timeline).
     public var replay: ReplayState?
+    /// Where this game is being recorded, if it is (the game-over report names it).
+    public var recordingPath: String?
     /// Theme names the host found, for completing `:theme`.
     public var themeNames: [String] = []
     /// Why the game is no longer being recorded (disk full…), for the end screen.
@@ -142,17 +145,17 @@ public struct ConsoleState: Sendable {
 }
 
 /// Why a solo game's clock waits although nobody paused it: the player is
-/// reading help, answering the quit dialog, typing a command, or cannot see
+/// reading help, answering the quit dialog, typing a command or a filter, or cannot see
 /// the panes. Time runs on when it closes.
 public enum ClockHold: Sendable, Hashable {
-    case help, quitConfirm, commandLine, tooSmall
+    case help, quitConfirm, typing, tooSmall
 
     /// What the header says instead of the speed.
     public var text: String {
         switch self {
         case .help: "PAUSED while help is open"
         case .quitConfirm: "PAUSED: quit?"
-        case .commandLine: "PAUSED while you type"
+        case .typing: "PAUSED while you type"
         case .tooSmall: "PAUSED: terminal too small"
         }
     }
@@ -169,7 +172,7 @@ extension ConsoleState {
         case .quitConfirm: return .quitConfirm
         case .detail, .none: break
         }
-        return mode == .command ? .commandLine : nil
+        return mode == .normal ? nil : .typing
     }
 }
 

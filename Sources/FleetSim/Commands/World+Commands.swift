@@ -72,7 +72,7 @@ extension World {
             }
             services[i].scaling.highDatapoints = 0
             services[i].scaling.lowDatapoints = 0
-            let unit = policy.metric == .cpu ? "%" : " requests per target"
+            let unit = policy.metric == .cpu ? "%" : " requests per target a minute"
             record(name, .autoscaling(policy.enabled
                 ? "target tracking on: \(policy.metric.rawValue) \(NumberText.format(policy.target))\(unit), min \(policy.minCapacity), max \(policy.maxCapacity)"
                 : "target tracking off"))

@@ -49,7 +49,7 @@ public enum FaultKinds {
             summary: "running tasks leak memory until OOM",
             alsoKnownAs: "memory hog, memory leak",
             effect: "Running tasks grow by RATE MiB a minute until the container is OOM-killed (exit 137) and replaced.",
-            symptoms: "Inspector 'memory …% of … MiB: OOM kill at 100%' and a rising MEM column; logs 'heap usage'; later 'OOMKilled'.",
+            symptoms: "Inspector 'memory …% of … MiB: OOM kill at 100%' (and the MEM column on a wide terminal); logs 'heap usage'; later 'OOMKilled'.",
             fixes: "restart SERVICE before the kills (fresh tasks start at 40%), then deploy a fixed version.",
             make: { .memoryLeak(service: $0[0].name!, mibPerMinute: $0[1].numeric!) },
             values: { if case let .memoryLeak(s, r) = $0 { [.name(s), .number(r)] } else { nil } }),

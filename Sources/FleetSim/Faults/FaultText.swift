@@ -13,6 +13,27 @@ extension Fault {
         return ([kind.name] + zip(kind.parameters, values).map { $0.0.text($0.1) }).joined(separator: " ")
     }
 
+    /// The fault in words for people, with units: `cpu-hog web 41% for 9 min 32 s`,
+    /// `zone-outage zone a for 20 min`, `latency payment-provider +2000 ms for 10 min`.
+    public var readable: String {
+        let kind = self.kind
+        let words = zip(kind.parameters, values).map { parameter, value -> String in
+            let number = value.numeric.map(NumberText.format) ?? ""
+            switch (parameter.kind, parameter.placeholder) {
+            case (.duration, _): return "for " + GameTime.phrase(Int(value.numeric ?? 0))
+            case (.zone, _): return "zone " + parameter.text(value)
+            case (_, "PERCENT"): return number + "%"
+            case (_, "MS"): return "+" + number + " ms"
+            case (_, "REQ_PER_SEC"): return number + " req/s"
+            case (_, "MIB_PER_MINUTE"): return number + " MiB/min"
+            case (_, "MULTIPLIER"): return "×" + number
+            case (.count, _): return number + (value.numeric == 1 ? " task" : " tasks")
+            default: return parameter.text(value)
+            }
+        }
+        return ([kind.name] + words).joined(separator: " ")
+    }
+
     /// Reads an inject as typed, e.g. `spike 8 600`, `spike 8 10m` or `latency payment-provider 2000 300`.
     public static func parse(_ text: String) throws(CommandError) -> Fault {
         var words = Words(text)

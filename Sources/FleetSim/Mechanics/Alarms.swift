@@ -1,6 +1,8 @@
 /// CloudWatch-style alarms, evaluated on one-minute datapoints, and the
-/// incidents they open: an alarm that fires opens an incident (or re-opens
-/// its unresolved one); an alarm back to OK marks its incident mitigated.
+/// incidents they open: an alarm that fires opens an incident, joins one still
+/// firing that opened within the grouping window, or (flapping) fires its own
+/// again if it recovered within that window; when all of an incident's alarms
+/// are back to OK it is mitigated.
 extension World {
     /// Thresholds the alarms use.
     public static let errorRateAlarmThreshold = 0.05
@@ -44,8 +46,16 @@ extension World {
         let alarm = alarms[a]
         record(alarm.subject, .alarmFired(alarm.kind))
         if let id = alarm.openIncident, let k = incidents.firstIndex(where: { $0.id == id }) {
-            incidents[k].mitigatedAt = nil
-            return
+            // Flapping: back within the grouping window of its recovery, it fires its incident again.
+            if let mitigated = incidents[k].mitigatedAt, tick - mitigated <= Self.groupingWindowSeconds {
+                incidents[k].mitigatedAt = nil
+                record(alarm.subject, .incidentReopened(id: id, alarm: AlarmRef(kind: alarm.kind, subject: alarm.subject).title))
+                return
+            }
+            // Still firing (another of its alarms): it stays with it.
+            if incidents[k].mitigatedAt == nil { return }
+            // Long after its incident recovered: a new problem, not the old one.
+            alarms[a].openIncident = nil
         }
         let ref = AlarmRef(kind: alarm.kind, subject: alarm.subject)
         // Related alarms from one cause: join the newest incident that is still firing.

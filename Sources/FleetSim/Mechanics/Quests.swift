@@ -6,7 +6,8 @@ public struct Quest: Sendable, Hashable {
         /// Target tracking enabled on the service at the tick (and so still on then).
         case autoscaling(service: String, byTick: Int)
         /// After a bad deploy is injected into the service, a healthy version is
-        /// rolling out within the time.
+        /// rolling out within the time of the bad version showing itself (taking
+        /// traffic, or a task failing to start).
         case rollback(service: String, withinSeconds: Int)
         /// Customer availability at least `percent` from the start to the tick.
         case availability(percent: Double, untilTick: Int)
@@ -37,12 +38,15 @@ public struct QuestProgress: Sendable, Hashable {
     public var decidedAt: Int?
     /// For rollback quests: when the bad deploy arrived.
     public var armedAt: Int?
+    /// For rollback quests: when the bad version first showed itself (a task took
+    /// traffic or failed to start): the quest's clock starts then.
+    public var trafficAt: Int?
 
-    /// The tick by which it is decided at the latest (a rollback quest's once its bad deploy came).
+    /// The tick by which it is decided at the latest (a rollback quest's once its bad version takes traffic).
     public var deadline: Int? {
         switch quest.goal {
         case let .autoscaling(_, by): by
-        case let .rollback(_, within): armedAt.map { $0 + within }
+        case let .rollback(_, within): trafficAt.map { $0 + within }
         case let .availability(_, until), let .acknowledge(_, until), let .budget(until): until
         }
     }
@@ -59,6 +63,15 @@ extension World {
     }
 
     mutating func evaluateQuests() {
+        // A rollback quest's clock starts when the bad version shows itself, as an operator's
+        // would: a task of it takes traffic, or one fails to start.
+        for q in quests.indices where quests[q].status == .pending && quests[q].armedAt != nil && quests[q].trafficAt == nil {
+            guard case let .rollback(name, _) = quests[q].quest.goal, let s = service(named: name) else { continue }
+            let armed = quests[q].armedAt!
+            let bad = s.deployments.filter { $0.startedAt >= armed && !s.spec.versions[$0.versionIndex].isHealthyRelease }
+            let shown = bad.contains { d in d.failedTasks > 0 || s.tasks.contains { $0.deploymentID == d.id && $0.isInService } }
+            if shown { quests[q].trafficAt = tick }
+        }
         for q in quests.indices where quests[q].status == .pending {
             switch check(quests[q]) {
             case .met?: decide(q, .met)
@@ -78,7 +91,8 @@ extension World {
         case let .rollback(service, within):
             guard let armed = progress.armedAt, let s = self.service(named: service), let primary = s.primary else { return nil }
             if primary.startedAt > armed && s.spec.versions[primary.versionIndex].isHealthyRelease { return .met }
-            return tick - armed >= within ? .failed : nil
+            guard let traffic = progress.trafficAt else { return nil }
+            return tick - traffic >= within ? .failed : nil
         case let .availability(percent, until):
             guard tick >= until else { return nil }
             return score.availability * 100 >= percent ? .met : .failed
@@ -122,6 +136,6 @@ extension World {
 
 extension QuestProgress: StableHashable {
     public func hash(into h: inout StableHasher) {
-        h.combine(quest.title); h.combine(Int(status.rawValue)); h.combine(decidedAt); h.combine(armedAt)
+        h.combine(quest.title); h.combine(Int(status.rawValue)); h.combine(decidedAt); h.combine(armedAt); h.combine(trafficAt)
     }
 }

@@ -48,7 +48,8 @@ public struct Service: Sendable {
         minute = MinuteAccumulator()
         history = []
         recentStops = []
-        completedVersions = [versionIndex]
+        // Versions listed before the one running went out before it: a rollback can return to them.
+        completedVersions = Array(0...versionIndex)
         isSteady = true
     }
 
@@ -57,11 +58,18 @@ public struct Service: Sendable {
     /// The version of the last deployment that completed (what a rollback returns to).
     public var lastCompletedVersionIndex: Int { completedVersions.last ?? 0 }
     public var currentVersion: ServiceVersion { spec.versions[primary?.versionIndex ?? lastCompletedVersionIndex] }
-    /// The version most running tasks run: after a failed deployment with
-    /// rollback off this is still the old one, whatever the PRIMARY says.
+    /// The version serving traffic: what most tasks in service run (or, with none in
+    /// service, most running tasks). During a rollout this is still the old version until
+    /// the new one takes over; after a failed deployment with rollback off it stays the
+    /// old one, whatever the PRIMARY says.
     public var runningVersion: ServiceVersion {
-        var counts = [Int](repeating: 0, count: spec.versions.count)
-        for task in tasks where task.phase == .running { counts[task.versionIndex] += 1 }
+        var serving = [Int](repeating: 0, count: spec.versions.count)
+        var running = serving
+        for task in tasks where task.phase == .running {
+            running[task.versionIndex] += 1
+            if task.isInService { serving[task.versionIndex] += 1 }
+        }
+        let counts = serving.contains { $0 > 0 } ? serving : running
         guard let most = counts.max(), most > 0 else { return currentVersion }
         // Ties go to the version being rolled toward, then the older one.
         if let primary, counts[primary.versionIndex] == most { return spec.versions[primary.versionIndex] }

@@ -24,15 +24,20 @@ public enum ServiceHealth: Sendable, Hashable {
 
     public static func of(_ service: Service, in world: World) -> ServiceHealth {
         let m = service.metrics
+        // Calls that never reach it (lost packets, a name that does not resolve, an expired
+        // certificate) fail as surely as its own errors.
+        let failing = max(m.errorRate, service.faults.callFailureRate(at: world.tick))
         if service.spec.role == .external {
             if service.faults.isOutage(at: world.tick) { return .down }
+            if failing > criticalErrorRate { return .critical }
+            if failing > World.errorRateAlarmThreshold { return .warning }
             if m.p99LatencyMs > service.spec.timeoutMs || service.faults.addedLatency(at: world.tick) > 0 { return .slow }
             return .ok
         }
         if service.desiredCount == 0 && service.tasks.isEmpty { return .idle }
         if service.inServiceCount == 0 { return .down }
-        if m.errorRate > criticalErrorRate { return .critical }
-        if m.errorRate > World.errorRateAlarmThreshold || m.p99LatencyMs > World.latencyAlarmThresholdMs { return .warning }
+        if failing > criticalErrorRate { return .critical }
+        if failing > World.errorRateAlarmThreshold || m.p99LatencyMs > World.latencyAlarmThresholdMs { return .warning }
         if service.isDeploying { return .deploying }
         if service.inServiceCount < service.desiredCount { return .scaling }
         return .ok

@@ -20,6 +20,8 @@ public struct SimEvent: Sendable, Hashable {
         case incidentMitigated(id: Int)
         /// A related alarm joined an open incident.
         case incidentGrew(id: Int, alarm: String)
+        /// An alarm fired again soon after its incident recovered: the incident fires again.
+        case incidentReopened(id: Int, alarm: String)
         /// A fault took effect. Hidden truth: the debrief shows it, the team's feed does not.
         case faultInjected(String)
         /// A scheduled fault could not apply (e.g. no running task to hang). Hidden truth too.
@@ -95,6 +97,8 @@ public struct SimEvent: Sendable, Hashable {
             return "incident #\(id) mitigated: its alarms are back to OK"
         case let .incidentGrew(id, alarm):
             return "incident #\(id) also: \(alarm)"
+        case let .incidentReopened(id, alarm):
+            return "incident #\(id) firing again: \(alarm)"
         case let .faultInjected(text):
             return "inject: \(text)"
         case let .faultRefused(fault, reason):

@@ -53,7 +53,7 @@ enum ScenarioPack {
             service: web
             by: 00:10:00
             bonus: 300
-          - title: Roll back the bad rentals deploy within 5 minutes
+          - title: Roll back the bad rentals deploy within 5 minutes of it taking traffic
             goal: rollback
             service: rentals
             within: 5m

@@ -8,7 +8,7 @@ extension ScenarioPack {
         par: { easy: 7250, normal: 7500, hard: 8450 }   # gameday balance, seeds 1-20
         budget: 150
         briefing: |
-          Marketing just announced a one-hour unicorn flash sale at 00:15, and forgot to tell you until now.
+          Marketing just announced a unicorn flash sale starting around 00:15, and forgot to tell you until now.
           Their forecast: six to nine times the usual traffic for about twenty minutes, ramping up over three, and every order still has to go out within five minutes. New tasks take about three minutes to take traffic, and target tracking needs three minutes of datapoints before it acts: scale the router, web, everything behind them and the order workers ahead of time.
           Spend is scored too: capacity you keep after the sale is money burnt.
         traffic:
@@ -52,7 +52,7 @@ extension ScenarioPack {
         par: { easy: 5550, normal: 5550, hard: 5450 }   # gameday balance, seeds 1-20
         briefing: |
           A teammate is shipping rentals v2 at 00:10: a planned release, reviewed and tested. Later today someone else may ship too; nobody writes anything down here.
-          Health checks and the deployment circuit breaker catch tasks that crash or never answer. They do not catch a version that answers, wrongly. Watch your alarms after every deploy, and know how to roll back.
+          Health checks and the deployment circuit breaker catch tasks that crash or never answer. They do not catch a version that answers, wrongly. Watch the 5XX column as a deploy takes traffic (the alarm needs two minutes of datapoints), and know how to roll back.
         services:
           rentals:
             versions:
@@ -81,7 +81,7 @@ extension ScenarioPack {
               service: [web, rentals, inventory]
               count: 1
         quests:
-          - title: Roll back rentals within 5 minutes of the deploy
+          - title: Roll back rentals within 5 minutes of v2 taking traffic
             goal: rollback
             service: rentals
             within: 5m
@@ -137,7 +137,7 @@ extension ScenarioPack {
               service: [web, basket]
               count: 1
         quests:
-          - title: Roll back ordering within 5 minutes
+          - title: Roll back ordering within 5 minutes of its first crash
             goal: rollback
             service: ordering
             within: 5m
@@ -307,7 +307,7 @@ extension ScenarioPack {
               service: notifications
               for: [1m, 3m]
         quests:
-          - title: Roll back rentals within 5 minutes
+          - title: Roll back rentals within 5 minutes of it taking traffic
             goal: rollback
             service: rentals
             within: 5m

@@ -64,6 +64,10 @@ public struct Announcement: Sendable, Hashable {
                 : "\(GameTime.phrase(seconds.lowerBound))–\(GameTime.phrase(seconds.upperBound))"
             return "\(when): traffic ×\(size) for \(length)"
         case let .fault(template):
+            // A deploy is announced as the team hears of it, not as the fault it may turn out to be.
+            if template.faultKind.name == "bad-deploy" {
+                return "\(when): a teammate deploys " + template.text.split(separator: " ").dropFirst().joined(separator: " ")
+            }
             return "\(when): \(template.text)"
         }
     }

@@ -37,6 +37,7 @@ public struct Glyphs: Sendable, Hashable {
     static func asciiStandIn(for scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar {
         case "×": "x"
+        case "\u{A0}": " "
         case "—", "–", "─", "·", "•": "-"
         case "…", "≈": "~"
         case "→": ">"

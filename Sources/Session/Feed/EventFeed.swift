@@ -68,7 +68,8 @@ public struct EventFeed: Sendable {
         switch kind {
         case .taskStopped(_, let reason, _): reason.isFailure ? .warning : .info
         case .targetUnhealthy, .launchBackoff, .alarmFired, .commandRejected: .warning
-        case .deploymentFailed, .incidentOpened, .edgeDown: .error
+        case .deploymentFailed, .incidentOpened, .incidentReopened, .edgeDown: .error
+        case .incidentGrew: .warning
         default: .info
         }
     }

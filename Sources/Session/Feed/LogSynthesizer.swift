@@ -107,7 +107,7 @@ public enum LogSynthesizer {
         if m.utilisation > 1 {
             return "503 Service Unavailable: all workers busy (\(Int(m.offered)) req/s offered, capacity \(Int(m.capacity)))"
         }
-        let version = service.currentVersion
+        let version = service.runningVersion
         if version.errorRate > 0 {
             return "500 POST /\(service.name) (\(version.name)): NullPointerException at \(service.name.capitalized)Controller.handle:88"
         }
