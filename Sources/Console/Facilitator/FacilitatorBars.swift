@@ -33,6 +33,7 @@ enum FacilitatorHeader {
         piece("\(people.count) team\(people.count == 1 ? "" : "s") · \(online) online")
         piece(game.settings.scenario.id)
         if game.isReplay { piece(context.state.joinLine, .accent, [.reverse, .bold]) }
+        if !context.state.roomLine.isEmpty, !game.isReplay { piece(context.state.roomLine) }
     }
 }
 
