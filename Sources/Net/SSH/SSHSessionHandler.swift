@@ -37,7 +37,7 @@ final class SSHSessionHandler: ChannelDuplexHandler {
         case let request as SSHChannelRequestEvent.ShellRequest:
             shell(request, context: context)
         case let request as SSHChannelRequestEvent.ExecRequest:
-            refuse(request.wantReply, "gameday serves its console only: ssh -p PORT TEAM@HOST, with no command", context: context)
+            refuse(request.wantReply, "gameday serves its console only: ssh -p PORT TEAM@HOST, with no command", explain: true, context: context)
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             refuse(request.wantReply, "gameday serves its console only: no \(request.subsystem.prefix(40))", context: context)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
@@ -53,7 +53,7 @@ final class SSHSessionHandler: ChannelDuplexHandler {
             return
         }
         guard let pty else {
-            refuse(request.wantReply, "gameday needs a terminal: connect with ssh -t", context: context)
+            refuse(request.wantReply, "gameday needs a terminal: connect with ssh -t", explain: true, context: context)
             return
         }
         answer(request.wantReply, true, context: context)
@@ -72,9 +72,11 @@ final class SSHSessionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// Says no, tells the client why on its error stream, and closes the session.
-    private func refuse(_ wantReply: Bool, _ why: String, context: ChannelHandlerContext) {
-        answer(wantReply, false, context: context)
+    /// Says no, tells the client why on its error stream, and closes the session with
+    /// status 1. To `explain`, the request is taken (so that the client prints the
+    /// reason) and nothing is run; otherwise it fails (the client says which request).
+    private func refuse(_ wantReply: Bool, _ why: String, explain: Bool = false, context: ChannelHandlerContext) {
+        answer(wantReply, explain, context: context)
         var buffer = context.channel.allocator.buffer(capacity: why.utf8.count + 2)
         buffer.writeString(why + "\r\n")
         context.triggerUserOutboundEvent(SSHBytesCodec.StandardError(text: buffer), promise: nil)
@@ -102,8 +104,11 @@ final class SSHSessionHandler: ChannelDuplexHandler {
             host.closed(connection)
         }
         connection = nil
-        // One session a connection: when it ends, so does the connection.
-        context.channel.parent?.close(promise: nil)
+        // One session a connection: when it ends, so does the connection (a moment
+        // later, so that the client reads the session's last bytes and status first).
+        if let parent = context.channel.parent {
+            parent.eventLoop.scheduleTask(in: .seconds(2)) { parent.close(promise: nil) }
+        }
         context.fireChannelInactive()
     }
 
