@@ -46,7 +46,9 @@ import Testing
         let page = try Self.get("/", port: port)
         try eventually("the page") { page.receivedText.contains("</html>") }
         #expect(page.receivedText.hasPrefix("HTTP/1.1 200") && page.receivedText.contains("text/html"))
-        #expect(!page.receivedText.contains("http://") && !page.receivedText.contains("https://"), "nothing fetched from elsewhere")
+        for outside in ["src=\"http", "href=\"http", "<link", "@import", "url(http"] {
+            #expect(!page.receivedText.contains(outside), "nothing fetched from elsewhere: \(outside)")
+        }
         let stream = try Self.get("/events", port: port)
         try eventually("the board now, on the stream") { stream.receivedText.contains("data: {") && stream.receivedText.contains("WAITING TO START") }
         let red = try host.client("red")

@@ -31,6 +31,8 @@ final class ProjectorServer: Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
     private let heartbeat = NIOLockedValueBox<RepeatedTask?>(nil)
+    /// The listening socket, closed first on stopping so that no connection arrives while the server winds down.
+    private let listener = NIOLockedValueBox<Channel?>(nil)
 
     init(configuration: ProjectorConfiguration) {
         self.configuration = configuration
@@ -64,14 +66,16 @@ final class ProjectorServer: Sendable {
             server: .http1(configuration: .init(idleTimeout: configuration.idleTimeout)),
             configuration: .init(address: .hostname(address.host, port: address.port), serverName: "gameday",
                                  availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
-            onServerRunning: { channel in
+            onServerRunning: { [listener] channel in
+                listener.withLockedValue { $0 = channel }
                 settle(channel.localAddress.map { .success($0) } ?? .failure(ChannelError.inputClosed))
             },
             eventLoopGroupProvider: .shared(group),
             logger: logger
         )
+        let executor = LoopTaskExecutor(loop: group.next())
         task.withLockedValue { task in
-            task = Task {
+            task = Task(executorPreference: executor) {
                 do { try await app.run() } catch { settle(.failure(error)) }
                 // Ended without binding (cancelled before it ran): say so rather than wait.
                 settle(.failure(ChannelError.ioOnClosedChannel))
@@ -116,6 +120,7 @@ final class ProjectorServer: Sendable {
     }
 
     func stop() {
+        if let channel = listener.withLockedValue({ $0 }) { try? channel.close().wait() }
         heartbeat.withLockedValue { $0?.cancel() }
         feed.finishAll()
         task.withLockedValue { $0?.cancel() }
