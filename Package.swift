@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "ScreenKit"]),
         // forkpty and process CPU time, for benchmarks that run the console on a pseudo-terminal.
         .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
-        // `gameday bench`: simulation and console measurements.
+        // `gameday bench`: simulation, console, host and room-door (SSH, projector) measurements.
         .target(
             name: "Benchmarks",
             dependencies: [
@@ -76,6 +76,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
             ]
         ),
         // Build tool: themes/*.yaml into a Swift source, so every binary carries its themes.

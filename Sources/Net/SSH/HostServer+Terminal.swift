@@ -97,12 +97,28 @@ extension HostServer {
     /// Draws a frame: only what changed since the last one this terminal got.
     func draw(_ frame: CellBuffer, on link: TerminalLink, connection: Connection) {
         guard !link.isClosing else { return }
+        let isUpdate = connection.lastFrame.map { $0.width == frame.width && $0.height == frame.height } ?? false
         let bytes = link.writer.update(from: connection.lastFrame, to: frame)
         connection.lastFrame = frame
         guard !bytes.isEmpty else { return }
         link.framesSent += 1
         link.frameBytes += bytes.count
+        if isUpdate { link.largestUpdate = max(link.largestUpdate, bytes.count) }
         write(bytes, to: connection.channel)
+    }
+
+    /// What the SSH consoles were sent so far: frames drawn, their bytes, and the largest
+    /// update that was not a full redraw since the last reset (the benchmark reads it).
+    public func terminalTraffic(resettingLargest: Bool = false) -> EventLoopFuture<(frames: Int, bytes: Int, largestUpdate: Int)> {
+        loop.submit { [self] in
+            connections.values.reduce(into: (frames: 0, bytes: 0, largestUpdate: 0)) { total, connection in
+                guard case let .terminal(link) = connection.transport else { return }
+                total.frames += link.framesSent
+                total.bytes += link.frameBytes
+                total.largestUpdate = max(total.largestUpdate, link.largestUpdate)
+                if resettingLargest { link.largestUpdate = 0 }
+            }
+        }
     }
 
     /// Messages meant for a `gameday join` client, as a terminal takes them.

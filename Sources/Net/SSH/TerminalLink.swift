@@ -15,6 +15,8 @@ final class TerminalLink {
     /// What was written: frames and their bytes (the benchmark reads these).
     var framesSent = 0
     var frameBytes = 0
+    /// The largest update that was not a full redraw.
+    var largestUpdate = 0
     /// Set once the session said goodbye: nothing more is drawn.
     var isClosing = false
 

@@ -16,14 +16,4 @@ extension HostServer {
     /// Hands the projector the board now (called with each facilitator frame: at most once a frame interval).
     func publishBoard() { web?.feed.publish(room.game.projectorBoard) }
 
-    /// What the SSH consoles were sent so far: frames drawn and their bytes (the benchmark reads it).
-    public func terminalTraffic() -> EventLoopFuture<(frames: Int, bytes: Int)> {
-        loop.submit { [self] in
-            connections.values.reduce(into: (frames: 0, bytes: 0)) { total, connection in
-                guard case let .terminal(link) = connection.transport else { return }
-                total.frames += link.framesSent
-                total.bytes += link.frameBytes
-            }
-        }
-    }
 }
