@@ -272,6 +272,13 @@ int gd_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg,
 
 void gd_erase(void) { if (started) werase(stdscr); }
 
+void gd_background(int pair) {
+    if (!started) return;
+    cchar_t blank;
+    wchar_t space[] = { L' ', 0 };
+    if (setcchar(&blank, space, A_NORMAL, 0, &pair) == OK) wbkgrndset(stdscr, &blank);
+}
+
 static void put_wide_text(int y, int x, const wchar_t *text, int pair, int attrs) {
     attr_t a = A_NORMAL;
     if (attrs & GD_ATTR_BOLD) a |= A_BOLD;

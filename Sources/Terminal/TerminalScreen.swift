@@ -55,7 +55,10 @@ public final class TerminalScreen {
     public func configure(theme: Theme, depth: ColorDepth) {
         self.theme = theme
         self.depth = depth
-        guard depth != .monochrome else { return }
+        guard depth != .monochrome else {
+            gd_background(0)
+            return
+        }
         // A direct-colour terminfo (TERM=xterm-direct and the like) takes 24-bit colours as
         // colour numbers; everywhere else truecolor themes use the nearest xterm-256 entry.
         let direct = gd_colors() >= 1 << 24
@@ -65,6 +68,8 @@ public final class TerminalScreen {
             let bg = direct ? ColorMapping.directColor(style.background) : ColorMapping.terminalColor(style.background, depth: depth)
             _ = gd_init_pair(Int32(role.rawValue) + 1, Int32(fg), Int32(bg))
         }
+        // Erased cells (blanks between columns, empty rows) take the theme's background too.
+        gd_background(Int32(Role.text.rawValue) + 1)
     }
 
     public var size: (width: Int, height: Int) {

@@ -40,8 +40,11 @@ extension Gameday {
 /// Renders a recording to asciicast v2: a frame every few game seconds.
 enum Asciicast {
     static func render(_ recording: Recording, width: Int, height: Int, speed: Int) throws -> String {
-        var app = ConsoleApp(match: try Match(replaying: recording), width: width, height: height)
-        _ = app.handle(.enter, now: 0)
+        // The replay console at the video's speed: its header, timeline and hints are a replay's.
+        let match = try Match(replaying: recording)
+        let replay = ReplayState(file: "export", endTick: recording.lastTick, isTruncated: recording.isTruncated,
+                                 commandTicks: recording.commandTicks, incidentTicks: [], start: match)
+        var app = ConsoleApp(replaying: match, replay: replay, speed: speed, width: width, height: height)
         let header = Header(width: width, height: height,
                             title: "gameday: \(recording.scenario.title) (\(recording.header.team), seed \(recording.header.seed))")
         var lines = [JSONOutput.line(header)]

@@ -198,6 +198,8 @@ import Testing
         #expect(app.render(glyphs: .unicode, now: 1_500).row(0).contains("NEW INCIDENT #1"))
         #expect(!app.render(glyphs: .unicode, now: 1_000 + ConsoleApp.flashMilliseconds).row(0).contains("NEW INCIDENT"))
         _ = app.handle(.char("m"), now: 0)
+        // Past the grouping window, so the next alarm opens an incident of its own.
+        _ = app.advance(ticks: World.groupingWindowSeconds, now: 2_000)
         _ = app.handle(.char(":"), now: 0)
         _ = ConsoleFixture.type("inject crash web 3", into: &app)
         _ = app.handle(.enter, now: 0)

@@ -36,7 +36,7 @@ import Testing
         let app = try Self.app(playing: false)
         let buffer = app.render(glyphs: .unicode, now: 1_000_000)
         #expect(buffer.text.contains("Unicorn.Rentals · 🦄 First day"))
-        let window = Window.centered(width: 84, height: 22, in: (120, 40))
+        let window = BriefingScreen.fittedWindow(context: RenderContext(match: app.match, team: 0, state: app.state, glyphs: .unicode, layout: app.layout, now: 0))
         let problems = ColumnCheck.problems(in: buffer, panes: [window])
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         let top = buffer.row(window.y)

@@ -66,6 +66,31 @@ import Testing
         #expect(world.api.desiredCount >= 2)
     }
 
+    /// "Scales in slowly": a quarter of the tasks at most per step, another step after each
+    /// scale-in cooldown while the metric stays low, and the datapoint count never runs past
+    /// the alarm's (the inspector once read "30/15 low datapoints").
+    @Test func scalesInAQuarterAtATimeOncePerCooldown() {
+        var policy = Self.policy
+        policy.minCapacity = 1
+        var world = TestFleets.world(TestFleets.edgeAndAPI(apiTasks: 12, requestsPerSecond: 30, autoscaling: policy))
+        var steps: [(tick: Int, from: Int, to: Int)] = []
+        for _ in 0..<3_600 {
+            let before = world.api.desiredCount
+            world.step()
+            #expect(world.api.scaling.lowDatapoints <= policy.scaleInDatapoints)
+            if world.api.desiredCount < before { steps.append((world.tick, before, world.api.desiredCount)) }
+        }
+        #expect(steps.first?.from == 12)
+        #expect(steps.first?.to == 9, "12 → 9, not straight to what CPU alone asks for")
+        #expect(steps.count >= 3)
+        #expect(world.api.desiredCount == 2, "at 2 tasks the CPU asks for 2 (30 % of a 50 % target): no flapping to 1")
+        for (earlier, later) in zip(steps, steps.dropFirst()) {
+            #expect(later.from - later.to <= max(1, later.from / 4))
+            #expect(later.tick - earlier.tick >= policy.scaleInCooldownSeconds, "one step per cooldown")
+            #expect(later.tick - earlier.tick <= policy.scaleInCooldownSeconds + 60, "the alarm stays in ALARM: no new 15 datapoints")
+        }
+    }
+
     @Test func enablingAutoscalingClampsDesiredIntoMinMax() {
         var world = TestFleets.world()
         world.step(commands: [.autoscale(service: "api", change: AutoscaleChange(enabled: true, minCapacity: 6, maxCapacity: 10))])

@@ -29,6 +29,35 @@ import Testing
         #expect(world.api.inServiceCount == 10, "minimum healthy 100 %: the old tasks never stopped")
     }
 
+    /// ECS fixes the threshold when the deployment starts: scaling the service during the
+    /// deployment does not move it (the inspector once read "4 of 3 failures").
+    @Test func circuitBreakerThresholdIsFixedWhenTheDeploymentStarts() {
+        let breaker = DeploymentSettings(minimumHealthyPercent: 100, maximumPercent: 200, circuitBreakerEnabled: true, rollbackOnFailure: false)
+        var world = TestFleets.world(TestFleets.edgeAndAPI(apiTasks: 10, apiCapacity: 20, apiVersions: Self.versions, deployment: breaker))
+        world.step(commands: [.deploy(service: "api", version: "crash")])
+        #expect(world.api.primary?.failureThreshold == 5)
+        world.step(commands: [.scale(service: "api", count: 4)])
+        var keptGoingPastThree = false
+        #expect(world.step(until: {
+            if let d = $0.api.primary, d.failedTasks >= 3, d.failedTasks < 5, d.rollout == .inProgress { keptGoingPastThree = true }
+            return $0.api.primary?.rollout == .failed
+        }, limit: 3_600) != nil)
+        #expect(keptGoingPastThree, "3 or 4 failures do not trip a threshold of 5 (of 10 desired at the start, not 3 of the 4 now)")
+        #expect(world.api.primary!.failedTasks >= 5)
+    }
+
+    /// After the breaker fails a deployment with rollback off, the tasks still run the old
+    /// version: the running version and the failed deployment are two different things.
+    @Test func aFailedDeploymentIsNotTheRunningVersion() {
+        let noRollback = DeploymentSettings(minimumHealthyPercent: 100, maximumPercent: 200, circuitBreakerEnabled: true, rollbackOnFailure: false)
+        var world = TestFleets.world(TestFleets.edgeAndAPI(apiVersions: Self.versions, deployment: noRollback))
+        world.step(commands: [.deploy(service: "api", version: "crash")])
+        world.step { $0.api.primary?.rollout == .failed }
+        #expect(world.api.currentVersion.name == "crash", "PRIMARY is the failed deployment")
+        #expect(world.api.failedDeployment != nil)
+        #expect(world.api.runningVersion.name == "v1")
+    }
+
     @Test func circuitBreakerCountsFailedHealthChecksAndRollsBackWhenEnabled() {
         let deployment = DeploymentSettings(minimumHealthyPercent: 100, maximumPercent: 200, circuitBreakerEnabled: true, rollbackOnFailure: true)
         var world = TestFleets.world(TestFleets.edgeAndAPI(apiVersions: Self.versions, deployment: deployment))

@@ -31,7 +31,10 @@ import Testing
         try tmux.press("Enter")
         let scaled = try tmux.wait { screen in screen.split(separator: "\n").contains { $0.contains(" web ") && $0.contains("/8") } }
         #expect(scaled != nil, "the web row shows desired 8")
-        #expect(try tmux.wait(for: "web desired count 3 → 8") != nil, "the event feed reports the change")
+        // The events pane is narrow at 120×40: w wraps its lines so the whole event reads.
+        try tmux.press("w")
+        #expect(try tmux.wait(for: "web desired count 3 →") != nil, "the event feed reports the change")
+        #expect(try tmux.wait(for: "manual: scale web 8") != nil, "wrapped, it reads in full")
         let serving = try tmux.wait(seconds: 40) { screen in screen.split(separator: "\n").contains { $0.contains(" web ") && $0.contains("8/8") } }
         #expect(serving != nil, "all 8 web tasks running within ~3 game minutes")
 

@@ -59,8 +59,8 @@ import Testing
         #expect(try red.wait(for: "scale web 6 at") != nil)
         try red.press("Space")
         #expect(try red.wait(for: "the facilitator runs the clock in this game") != nil)
-        #expect(try red.wait(seconds: 30) { Self.row($0, "payment-provi", "DOWN") } != nil, "red's provider is down")
-        #expect(!Self.row(try blue.screen(), "payment-provi", "DOWN"), "blue's is not")
+        #expect(try red.wait(seconds: 30) { Self.row($0, "payment-provider", "DOWN") } != nil, "red's provider is down")
+        #expect(!Self.row(try blue.screen(), "payment-provider", "DOWN"), "blue's is not")
 
         // A broadcast reaches every console; the facilitator watches red read-only.
         try facilitator.press("B")

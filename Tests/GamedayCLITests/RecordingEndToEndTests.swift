@@ -51,7 +51,10 @@ import Testing
         let data = out.fileHandleForReading.readDataToEndOfFile()
         player.waitUntilExit()
         #expect(player.terminationStatus == 0)
-        #expect(String(decoding: data, as: UTF8.self).contains("Team score"))
+        let video = String(decoding: data, as: UTF8.self)
+        #expect(video.contains("Team score"))
+        #expect(video.contains("120×"), "the header gives the video's speed, not 1×")
+        #expect(!video.contains("a ack"), "a replay offers no acknowledging")
     }
 
     @Test func badRecordingsAreOneLineAndStatus2() throws {

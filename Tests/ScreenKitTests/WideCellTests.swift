@@ -33,16 +33,34 @@ import Testing
 
     @Test func putNeverWritesHalfAWideCharacter() {
         var buffer = CellBuffer(width: 6, height: 3)
-        // At the limit: a space instead of the left half.
+        // At the limit: never the left half; the cut shows "…".
         #expect(buffer.put("aユb", x: 0, y: 0, limit: 2) == 2)
-        #expect(buffer.row(0) == "a     " && !buffer[1, 0].isContinuation)
+        #expect(buffer.row(0) == "a…    " && !buffer[1, 0].isContinuation)
         // At the right edge.
         #expect(buffer.put("abcdeユ", x: 0, y: 1) == 6)
-        #expect(buffer.row(1) == "abcde ")
+        #expect(buffer.row(1) == "abcde…")
         // Starting left of the buffer: the right half would show, a space instead.
         #expect(buffer.put("ユab", x: -1, y: 2) == 4)
         #expect(buffer.row(2) == " ab   ")
         Self.expectRowsFit(buffer)
+    }
+
+    /// Text never disappears silently: a cut ends in "…" and is logged; padding that does
+    /// not fit is no cut; a clip keeps a pane's text out of its neighbour.
+    @Test func cutTextEndsWithAnEllipsisAndIsLogged() {
+        var buffer = CellBuffer(width: 12, height: 3)
+        buffer.put("all workers busy", x: 0, y: 0, limit: 10)
+        #expect(buffer.row(0) == "all worke…  ")
+        buffer.put("padded    ", x: 0, y: 1, limit: 6)
+        #expect(buffer.cuts.map(\.text) == ["all workers busy"])
+        #expect(buffer.cuts.first?.ellipsisX == 9)
+        buffer.clip = Rect(x: 2, y: 2, width: 5, height: 1)
+        buffer.put("left pane text", x: 2, y: 2)
+        buffer.put("outside", x: 0, y: 1)
+        buffer.clip = nil
+        #expect(buffer.row(2) == "  left…     ")
+        #expect(buffer.row(1) == "padded      ", "nothing is written outside the clip")
+        #expect(buffer.cuts.count == 2)
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -81,7 +99,7 @@ import Testing
     @Test func boxTitlesAndPutRightCountColumns() {
         var buffer = CellBuffer(width: 8, height: 3)
         buffer.box(Rect(x: 0, y: 0, width: 8, height: 3), title: "ユニコーン", glyphs: .unicode)
-        #expect(buffer.row(0) == "╭ ユニ ╮")
+        #expect(buffer.row(0) == "╭ ユニ…╮", "a cut title says so")
         buffer.putRight("界!", endX: 7, y: 1)
         #expect(buffer.row(1) == "│   界!│")
         Self.expectRowsFit(buffer)

@@ -53,6 +53,8 @@ int gd_colors(void);
 int gd_init_pair(int pair, int fg, int bg);
 
 void gd_erase(void);
+/// The pair erased cells take (the theme's background): 0 for the terminal's own.
+void gd_background(int pair);
 /// Writes one cell; `ch` is a Unicode scalar, `pair` 0 for default colours.
 void gd_put(int y, int x, uint32_t ch, int pair, int attrs);
 /// Writes one cell holding a grapheme cluster: `chars` are its `count` Unicode

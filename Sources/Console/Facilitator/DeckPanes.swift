@@ -91,7 +91,7 @@ enum SessionLogPane {
         let shown = log.dropLast(scroll).suffix(inner.height)
         var y = inner.maxY - shown.count
         for event in shown {
-            let x = inner.x + buffer.put(GameTime.short(event.tick) + " ", x: inner.x, y: y, role: .dim)
+            let x = inner.x + buffer.put(GameTime.short(event.tick, within: context.game.match.durationSeconds) + " ", x: inner.x, y: y, role: .dim)
             let role: Role
             switch event.kind {
             case .inject, .planned: role = .warning

@@ -82,7 +82,7 @@ public enum ConsoleAction: Sendable, Hashable {
     case focusNext, focusPrevious
     /// Show tabbed pane n (1-based), from the digit pressed.
     case showTab
-    case openDetail, back, mute, select, quit, quitNow
+    case openDetail, back, mute, select, quit, quitNow, toggleWrap
     /// Changes the player's fleet or incidents: refused while replaying.
     case acknowledge, resolve
     case prefill(String)
@@ -132,6 +132,10 @@ public enum ConsoleKeys {
 
         Binding(keys(.enter, .char(" ")), "Enter  space", "start the game", hint: "Enter start", in: [.briefing], .start),
         Binding(keys(.char("q"), .escape), "q  Esc", "leave without playing", hint: "q quit", in: [.briefing], .quitNow),
+        Binding(keys(.down, .char("j")), "↓  j", "scroll the briefing down", hint: "↓↑ scroll", in: [.briefing], .scrollDown),
+        Binding(keys(.up, .char("k")), "↑  k", "scroll the briefing up", in: [.briefing], .scrollUp),
+        Binding(keys(.pageDown), "PgDn", "a page down", in: [.briefing], .scrollPageDown),
+        Binding(keys(.pageUp), "PgUp", "a page up", in: [.briefing], .scrollPageUp),
         Binding(keys(.char("q"), .enter, .escape), "q  Enter  Esc", "leave", hint: "q leave", in: [.ended], .leave),
         Binding(keys(.down, .char("j")), "↓  j", "scroll the report down", hint: "↓↑ scroll", in: [.ended], .scrollDown),
         Binding(keys(.up, .char("k")), "↑  k", "scroll the report up", in: [.ended], .scrollUp),
@@ -168,14 +172,15 @@ public enum ConsoleKeys {
         Binding(chars("12345"), "1 … 5", "show incidents, events, scaling, inspector, logs", in: [.playing], .showTab),
         Binding(keys(.enter), "Enter", "the selected service's details: tasks, stops, timers, logs", hint: "Enter details", in: [.playing], .openDetail),
         Binding(keys(.escape), "Esc", "clear the filter", in: [.playing], .back),
-        Binding(chars("a"), "a", "acknowledge the selected (or oldest) incident", hint: "a ack", in: [.playing], .acknowledge),
-        Binding(chars("r"), "r", "resolve the selected (or oldest mitigated) incident", in: [.playing], .resolve),
+        Binding(chars("a"), "a", "acknowledge the selected incident, else the next one waiting (again: the one after)", hint: "a ack", in: [.playing], .acknowledge),
+        Binding(chars("r"), "r", "resolve the selected incident, else the next mitigated one (again: the one after)", in: [.playing], .resolve),
         Binding(chars("s"), "s", "scale the selected service…", hint: "s scale", in: [.detail, .playing], .prefill("scale")),
         Binding(chars("A"), "A", "autoscale the selected service…", hint: "A autoscale", in: [.detail, .playing], .prefill("autoscale")),
         Binding(chars("d"), "d", "deploy a version of the selected service…", hint: "d deploy", in: [.detail, .playing], .prefill("deploy")),
         Binding(chars("b"), "b", "roll back the selected service", hint: "b rollback", in: [.detail, .playing], .prefill("rollback")),
         Binding(chars("R"), "R", "restart (replace) the selected service's tasks", hint: "R restart", in: [.detail, .playing], .prefill("restart")),
         Binding(chars("m"), "m", "mute / unmute the incident bell", in: [.playing], .mute),
+        Binding(chars("w"), "w", "wrap long event and log lines to read them whole (again: cut them with …)", in: [.detail, .playing], .toggleWrap),
         Binding([.click], "click", "select a service or incident and focus its pane", in: [.playing], .select),
 
         // The facilitator's console (gameday facilitate).
@@ -227,14 +232,18 @@ public enum ConsoleKeys {
 extension ConsoleKeys {
     /// Status-bar hints of the scopes, most specific first: each action once, none for a
     /// key an earlier scope takes over, and none the console's role does not allow.
-    public static func hints(for scopes: [KeyScope], role: ConsoleRole = .solo, replaying: Bool? = nil) -> [String] {
+    /// With `actions`, only theirs, with a hint made from the first key and the help's
+    /// first words when the binding has none (a pane's own line of hints).
+    public static func hints(for scopes: [KeyScope], role: ConsoleRole = .solo, replaying: Bool? = nil, actions: [ConsoleAction]? = nil) -> [String] {
         var claimed: [KeyPattern] = []
         var hints: [String] = []
         let replaying = replaying ?? scopes.contains(.replay)
         for scope in scopes {
             let inScope = bindings.bindings(in: scope)
             for binding in inScope {
-                guard let hint = binding.hint, !claimed.contains(binding.patterns[0]),
+                if let actions, !actions.contains(binding.action) { continue }
+                let short = binding.label.components(separatedBy: "  ")[0] + " " + (binding.help.split(separator: " ").first.map(String.init) ?? "")
+                guard let hint = actions == nil ? binding.hint : binding.hint ?? short, !claimed.contains(binding.patterns[0]),
                       role.grants(binding.action.power, replaying: replaying) else { continue }
                 hints.append(hint)
             }

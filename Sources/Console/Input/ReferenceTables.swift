@@ -31,6 +31,12 @@ public enum ReferenceTables {
         return (["| command | effect |", "| --- | --- |"] + rows.map { "| `\(cell($0.0))` | \(cell($0.1)) |" }).joined(separator: "\n")
     }
 
+    /// What each column of the services, scaling and incidents panes means.
+    public static var figures: String {
+        (["| pane | column | what it shows |", "| --- | --- | --- |"]
+            + Figure.allCases.map { "| \($0.pane.title) | `\(cell($0.header))` | \(cell($0.meaning)) |" }).joined(separator: "\n")
+    }
+
     public static var faults: String {
         (["| fault | usage | also known as |", "| --- | --- | --- |"]
             + FaultKinds.all.map { "| `\($0.name)` | `\($0.usage)` | \(cell($0.alsoKnownAs)) |" }).joined(separator: "\n")

@@ -11,13 +11,25 @@ enum EndScreen {
         var text: String
         var role: Role = .text
         var bold = false
+        /// Prose wraps to the window; a table row keeps its columns and ends in "…" if it must.
+        var wraps = true
     }
 
     static func window(width: Int, height: Int) -> Rect {
         Window.centered(width: 100, height: height - 2, in: (width, height))
     }
 
+    /// The report's rows for a text area `width` wide, prose wrapped.
     static func rows(context: RenderContext, width: Int) -> [Row] {
+        document(context: context, width: width).flatMap { row -> [Row] in
+            guard row.wraps, DisplayWidth.of(row.text) > width else { return [row] }
+            return Format.wrap(row.text, width: width).enumerated().map { n, line in
+                Row(text: (n == 0 ? "" : "  ") + line, role: row.role, bold: row.bold)
+            }
+        }
+    }
+
+    private static func document(context: RenderContext, width: Int) -> [Row] {
         let world = context.world, match = context.match, session = match.teams[context.team].session
         let s = world.score
         let par = match.scenario.par(forSeconds: session.durationSeconds)
@@ -32,7 +44,7 @@ enum EndScreen {
         out += [Row(text: ""), Row(text: "SCORE", role: .dim, bold: true)]
         for part in ScoreParts.of(s, rules: world.fleet.scoring) {
             out.append(Row(text: Format.fit(part.label, 14) + Format.fit(Format.signed(part.points, 0), 9, alignRight: true) + "  " + part.note,
-                           role: part.points < 0 ? .scoreDown : .text))
+                           role: part.points < 0 ? .scoreDown : .text, wraps: false))
         }
         if !world.quests.isEmpty {
             out += [Row(text: ""), Row(text: "QUESTS", role: .dim, bold: true)]
@@ -47,8 +59,9 @@ enum EndScreen {
         // Many teams: the first dozen, and this team's place if it is further down.
         let mine = standings.firstIndex { $0.isPlayer } ?? 0
         for (place, team) in standings.enumerated() where place < 12 || place == mine {
-            out.append(Row(text: "\(place + 1). \(Format.fit(team.isPlayer ? "\(team.name) (your team)" : team.name, 24)) \(Format.fit(Format.fixed(team.score, 0), 10, alignRight: true))",
-                           role: team.isPlayer ? .accent : .text, bold: team.isPlayer))
+            out.append(Row(text: Format.fit("\(place + 1).", 4) + Format.fit(team.isPlayer ? "\(team.name) (your team)" : team.name, 24)
+                           + Format.fit(Format.fixed(team.score, 0), 10, alignRight: true),
+                           role: team.isPlayer ? .accent : .text, bold: team.isPlayer, wraps: false))
         }
         out += [Row(text: ""), incidentHeader(width: width)]
         for incident in world.incidents { out.append(incidentRow(incident, width: width)) }
@@ -58,28 +71,26 @@ enum EndScreen {
             .map { (tick: $0.0.tick, text: $0.0.fault.text, note: $0.1 ? "announced" : "surprise") }
             + session.injectLog.map { (tick: $0.tick, text: $0.fault.text, note: session.followsTimeline ? "practice" : "facilitator") }
         for fault in faults.sorted(by: { $0.tick < $1.tick }) {
-            out.append(Row(text: Format.fit(GameTime.format(fault.tick), 10) + Format.fit(fault.text, max(10, width - 22)) + " " + fault.note))
+            out.append(Row(text: Format.fit(GameTime.format(fault.tick), 10) + Format.fit(fault.note, 12) + fault.text, wraps: false))
         }
         if faults.isEmpty { out.append(Row(text: "Nothing was injected.", role: .dim)) }
         return out
     }
 
-    /// Incident table columns, sized for the longest game: the title takes what is left.
-    private static let idWidth = 10, timeWidth = 9, ackWidth = 8
-
-    private static func titleWidth(_ width: Int) -> Int { max(12, width - idWidth - timeWidth - 2 * ackWidth) }
+    /// Incident table columns, sized for the longest game; the title comes last and takes the rest.
+    private static let idWidth = 11, timeWidth = 10, ackWidth = 9
 
     private static func incidentHeader(width: Int) -> Row {
-        Row(text: Format.fit("INCIDENT", idWidth + titleWidth(width)) + Format.fit("OPENED", timeWidth) + Format.fit("TO ACK", ackWidth) + "TO MITIGATE",
-            role: .dim, bold: true)
+        Row(text: Format.fit("INCIDENT", idWidth) + Format.fit("OPENED", timeWidth) + Format.fit("TO ACK", ackWidth) + Format.fit("TO MITIGATE", 13) + "TITLE",
+            role: .dim, bold: true, wraps: false)
     }
 
     private static func incidentRow(_ incident: Incident, width: Int) -> Row {
         let ack = incident.acknowledgedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
         let mitigate = incident.mitigatedAt.map { Format.duration($0 - incident.openedAt) } ?? "never"
-        return Row(text: Format.fit("#\(incident.id) SEV\(incident.severity)", idWidth) + Format.fit(incident.title, titleWidth(width))
-                   + Format.fit(GameTime.format(incident.openedAt), timeWidth) + Format.fit(ack, ackWidth) + mitigate,
-                   role: incident.mitigatedAt == nil ? .warning : .text)
+        return Row(text: Format.fit("#\(incident.id) SEV\(incident.severity)", idWidth) + Format.fit(GameTime.format(incident.openedAt), timeWidth)
+                   + Format.fit(ack, ackWidth) + Format.fit(mitigate, 13) + incident.title,
+                   role: incident.mitigatedAt == nil ? .warning : .text, wraps: false)
     }
 
     /// The furthest the report scrolls on a screen of this size.
@@ -90,14 +101,14 @@ enum EndScreen {
 
     static func draw(into buffer: inout CellBuffer, context: RenderContext) {
         let rect = window(width: context.layout.width, height: context.layout.height)
+        buffer.fill(Rect(x: 0, y: 1, width: context.layout.width, height: context.layout.height - 2))
         Window.open(rect, title: "Game over · \(context.match.scenario.title)", into: &buffer, glyphs: context.glyphs)
         let inner = rect.inner
         let all = rows(context: context, width: inner.width - 4)
         let visible = inner.height - 2
         let scroll = min(context.state.endScroll, max(0, all.count - visible))
         for (n, row) in all.dropFirst(scroll).prefix(visible).enumerated() {
-            buffer.put(Format.fit(row.text, inner.width - 4, ellipsis: context.glyphs.ellipsis), x: inner.x + 2, y: inner.y + n,
-                       role: row.role, attributes: row.bold ? [.bold] : [])
+            buffer.put(row.text, x: inner.x + 2, y: inner.y + n, role: row.role, attributes: row.bold ? [.bold] : [], limit: inner.width - 4)
         }
         let more = all.count > visible ? "↓↑ scroll (\(min(all.count, scroll + visible)) of \(all.count)) · " : ""
         buffer.put(more + "q or Enter to leave · gameday debrief RECORDING tells the whole story", x: inner.x + 2, y: inner.maxY - 1,

@@ -35,10 +35,15 @@ enum HelpOverlay {
     }
 
     private static var statusWords: [(String, String)] {
-        [("", ""), ("STATUS WORDS", ""),
+        var out: [(String, String)] = [("", ""), ("STATUS WORDS", ""),
          ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
          ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
          ("IDLE  SLOW", "scaled to zero · third party slow")]
+        for pane in [Pane.services, .scaling, .incidents] {
+            out += [("", ""), ("READING THE SCREEN · \(pane.title.uppercased())", "")]
+            out += Figure.allCases.filter { $0.pane == pane }.map { ($0.header, $0.meaning) }
+        }
+        return out
     }
 
     /// One screen row of the overlay.

@@ -34,7 +34,7 @@ enum DetailOverlay {
         guard let index = context.selectedServiceIndex else { return }
         let service = context.world.services[index]
         let status = ServiceHealth.of(service, in: context.world)
-        Window.open(rect, title: "\(service.name) · \(service.currentVersion.name) · \(status.label)  (Esc back)", into: &buffer, glyphs: context.glyphs)
+        Window.open(rect, title: "\(service.name) · \(ServicesPane.versionText(service)) · \(status.label)  (Esc back)", into: &buffer, glyphs: context.glyphs)
         let inner = rect.inner
         let tasks: Rect, why: Rect, logs: Rect
         if inner.width >= 120 {
@@ -48,14 +48,14 @@ enum DetailOverlay {
             why = Rect(x: inner.x, y: tasks.maxY, width: inner.width, height: third)
             logs = Rect(x: inner.x, y: why.maxY, width: inner.width, height: inner.height - 2 * third)
         }
-        drawTasks(service, into: &buffer, rect: tasks)
+        drawTasks(service, into: &buffer, rect: tasks, context: context)
         buffer.put("WHY IT HAS NOT HEALED YET", x: why.x + 1, y: why.y, role: .dim, attributes: [.bold])
-        InspectorPane.drawWrapped(InspectorPane.lines(service: index, world: context.world), into: &buffer,
+        InspectorPane.drawWrapped(InspectorPane.lines(service: index, world: context.world, gameSeconds: context.match.durationSeconds), into: &buffer,
                                   rect: Rect(x: why.x + 1, y: why.y + 1, width: why.width - 2, height: why.height - 1))
-        LogsPane.draw(into: &buffer, rect: logs, context: context)
+        LogsPane.draw(into: &buffer, rect: logs, context: context, wrap: true)
     }
 
-    private static func drawTasks(_ service: Service, into buffer: inout CellBuffer, rect: Rect) {
+    private static func drawTasks(_ service: Service, into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         let spec = service.spec
         var y = rect.y
         buffer.put(Format.fit("TASK", 6) + Format.fit("PHASE", 14) + Format.fit("TARGET", 10) + Format.fit("AZ", 3) + Format.fit("VER", 5)
@@ -83,7 +83,7 @@ enum DetailOverlay {
         y += 1
         for stop in service.recentStops.reversed() where y < rect.maxY {
             let code = stop.exitCode.map { "exit \($0)" } ?? "no exit code"
-            buffer.put("\(TaskID.format(stop.id)) \(GameTime.short(stop.stoppedAt)) \(stop.versionName) \(code): \(stop.reason.text)",
+            buffer.put("\(TaskID.format(stop.id)) \(context.time(stop.stoppedAt)) \(stop.versionName) \(code): \(stop.reason.text)",
                        x: rect.x + 1, y: y, role: stop.reason.isFailure ? .warning : .dim, limit: rect.width - 2)
             y += 1
         }

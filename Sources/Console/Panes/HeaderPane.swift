@@ -26,9 +26,17 @@ enum HeaderPane {
             Piece(text: GameTime.format(world.tick), role: .title, attributes: bar, priority: 0),
             Piece(text: "/ " + GameTime.format(context.match.durationSeconds), role: .title, attributes: bar, priority: 4, attached: true),
         ]
-        if state.clock.isPaused && state.screen == .playing {
+        let hold = state.clockHold(tooSmall: context.layout.kind == .tooSmall)
+        switch state.screen {
+        case .briefing:
+            pieces.append(Piece(text: "briefing", role: .title, attributes: bar, priority: 1))
+        case .ended:
+            pieces.append(Piece(text: "game over", role: .title, attributes: [.reverse, .bold], priority: 0))
+        case .playing where state.clock.isPaused:
             pieces.append(Piece(text: "\(glyphs.paused) \(state.pausedText)", role: .paused, attributes: [.bold, .reverse], priority: 0))
-        } else {
+        case .playing where hold != nil:
+            pieces.append(Piece(text: "\(glyphs.paused) \(hold!.text)", role: .paused, attributes: [.bold, .reverse], priority: 0))
+        case .playing:
             pieces.append(Piece(text: "\(glyphs.playing) \(state.clock.speed)×", role: .title, attributes: bar, priority: 1))
         }
         pieces.append(Piece(text: "Score \(Format.fixed(world.score.total, 0))", role: .title, attributes: [.reverse, .bold], priority: 0))
@@ -39,7 +47,7 @@ enum HeaderPane {
         if context.now < state.flashUntil, let incident = world.incidents.last {
             pieces.append(Piece(text: "\(glyphs.critical) NEW INCIDENT #\(incident.id)", role: .critical, attributes: [.bold, .reverse], priority: 0))
         } else {
-            let firing = world.openIncidents.filter { $0.mitigatedAt == nil }.count
+            let firing = IncidentsPane.firing(world)
             if firing > 0 {
                 pieces.append(Piece(text: "\(glyphs.critical) \(firing) firing", role: .critical, attributes: [.reverse, .bold], priority: 1))
             }

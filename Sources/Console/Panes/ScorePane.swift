@@ -2,8 +2,10 @@ import FleetSim
 import ScreenKit
 import Session
 
-/// The team score: total, its parts, a five-minute trend, and the rank
-/// against the rival bot teams playing the same scenario and seed.
+/// The team score: total and its five-minute trend, the quests with what is
+/// left of their time, the parts of the score, and the rank against the
+/// rival bot teams playing the same scenario and seed. When the pane is
+/// short, zero parts go first, then the rivals list shrinks to one line.
 enum ScorePane {
     /// Points gained (or lost) over the last five simulated minutes.
     static func fiveMinuteChange(_ world: World) -> Double {
@@ -12,57 +14,84 @@ enum ScorePane {
         return world.score.total - then
     }
 
+    /// A quest's line: its mark, and what is left of its time, its bonus, or that it was missed.
+    static func questStatus(_ progress: QuestProgress, now tick: Int, glyphs: Glyphs) -> (mark: String, status: String, role: Role) {
+        switch progress.status {
+        case .met: return (glyphs.ok, "+\(Format.fixed(progress.quest.bonus, 0))", .ok)
+        case .failed: return (glyphs.critical, "missed", .dim)
+        case .pending:
+            guard let deadline = progress.deadline else { return (glyphs.idle, "waiting", .text) }
+            return (glyphs.idle, "\(Format.duration(deadline - tick)) left", deadline - tick < 120 ? .warning : .text)
+        }
+    }
+
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext) {
         buffer.box(rect, title: "Team score", glyphs: context.glyphs, focused: context.isFocused(.score))
         let inner = rect.inner
         let world = context.world
         let s = world.score
-        let rules = world.fleet.scoring
         var y = inner.y
+        let left = inner.x + 1, width = inner.width - 2
         func line(_ label: String, _ value: String, _ role: Role = .text, note: String = "") {
             guard y < inner.maxY else { return }
-            buffer.put(Format.fit(label, 11), x: inner.x + 1, y: y, role: .dim)
-            buffer.put(Format.fit(value, 9, alignRight: true), x: inner.x + 12, y: y, role: role, attributes: [.bold])
-            if !note.isEmpty { buffer.put(note, x: inner.x + 22, y: y, role: .dim, limit: inner.maxX - inner.x - 22) }
+            buffer.put(Format.fit(label, 11), x: left, y: y, role: .dim)
+            buffer.put(Format.fit(value, 9, alignRight: true), x: left + 11, y: y, role: role, attributes: [.bold])
+            if !note.isEmpty { buffer.put(note, x: left + 21, y: y, role: .dim, limit: width - 21) }
             y += 1
         }
         let change = fiveMinuteChange(world)
         line("Score", Format.fixed(s.total, 1), s.total >= 0 ? .scoreUp : .scoreDown)
         if y < inner.maxY {
             let arrow = change >= 0 ? context.glyphs.up : context.glyphs.down
-            buffer.put("5 min \(arrow) \(Format.signed(change, 0))", x: inner.x + 1, y: y, role: change >= 0 ? .scoreUp : .scoreDown)
+            buffer.put("5 min \(arrow) \(Format.signed(change, 0))", x: left, y: y, role: change >= 0 ? .scoreUp : .scoreDown)
             let trend = Array(s.history.suffix(30)) + [s.total]
-            let width = inner.width - 16
-            if width > 3 {
+            if width - 15 > 3 {
                 let low = trend.min() ?? 0
-                Sparkline.draw(trend.map { $0 - low }, into: &buffer, x: inner.x + 15, y: y, width: width, glyphs: context.glyphs)
+                Sparkline.draw(trend.map { $0 - low }, into: &buffer, x: left + 15, y: y, width: width - 15, glyphs: context.glyphs)
             }
             y += 1
         }
+        // The quests: the goal, then its time left, bonus, or "missed"; a goal too long for
+        // its line continues on the next when the pane is tall enough.
+        let roomy = inner.height >= 14
+        for progress in world.quests where y < inner.maxY {
+            let (mark, status, role) = questStatus(progress, now: world.tick, glyphs: context.glyphs)
+            let room = max(0, width - DisplayWidth.of(status) - 1)
+            let titleRole: Role = progress.status == .pending ? .text : role
+            var parts = Format.wrap(mark + " " + progress.quest.title, width: max(1, room - 2))
+            if parts.count > 2 || !roomy { parts = [mark + " " + progress.quest.title] }
+            buffer.put(parts[0], x: left, y: y, role: titleRole, limit: room)
+            buffer.putRight(status, endX: left + width, y: y, role: role, attributes: [.bold])
+            y += 1
+            if parts.count == 2, y < inner.maxY {
+                buffer.put(parts[1], x: left + 2, y: y, role: titleRole, limit: room - 2)
+                y += 1
+            }
+        }
         // Every part when there is room; on a short pane, the ones that are not zero.
-        let parts = ScoreParts.of(s, rules: rules)
-        let room = inner.maxY - y - (inner.height >= 12 ? min(context.standings.count + 1, 6) : 1)
+        let parts = ScoreParts.of(s, rules: world.fleet.scoring)
+        let standings = context.standings
+        let rivalsRows = inner.height >= 12 ? min(standings.count + 1, 6) : 1
+        let room = inner.maxY - y - rivalsRows
         let shown = parts.count <= room ? parts : parts.filter { abs($0.points) >= 0.05 || $0.label == "requests" || $0.label == "cost" }
         for part in shown.prefix(max(0, room)) {
             line(part.label, Format.signed(part.points), part.points < 0 ? .scoreDown : part.points > 0 ? .ok : .text, note: part.note)
         }
         guard y < inner.maxY else { return }
-        let count = context.match.teams.count
-        if inner.height - (y - inner.y) >= count + 1 {
-            let standings = context.standings
-            buffer.put(context.state.role == .solo ? "Rivals (same scenario and seed)" : "Teams (same scenario and seed)", x: inner.x + 1, y: y, role: .dim)
+        if inner.maxY - y >= standings.count + 1 {
+            buffer.put(context.state.role == .solo ? "Rivals (same scenario and seed)" : "Teams (same scenario and seed)", x: left, y: y, role: .dim, limit: width)
             y += 1
             for (place, team) in standings.enumerated() where y < inner.maxY {
                 let name = team.isPlayer ? "\(team.name) (your team)" : team.name
                 let role: Role = team.isPlayer ? .accent : .text
-                buffer.put("\(place + 1). " + Format.fit(name, 18), x: inner.x + 1, y: y, role: role, attributes: team.isPlayer ? [.bold] : [])
-                buffer.put(Format.fit(Format.fixed(team.score, 0), 10, alignRight: true), x: inner.x + 23, y: y, role: role)
+                buffer.put("\(place + 1). " + Format.fit(name, 18), x: left, y: y, role: role, attributes: team.isPlayer ? [.bold] : [], limit: width - 10)
+                buffer.putRight(Format.fixed(team.score, 0), endX: left + width, y: y, role: role)
                 y += 1
             }
         } else {
             let leader = context.match.order.first.map { context.match.teams[$0].name }
-            let text = "Rank \(context.rank)/\(count)" + (leader.map { " · 1st: \($0)" } ?? "")
-            buffer.put(text, x: inner.x + 1, y: y, role: .accent, limit: inner.width - 1)
+            let text = "Rank \(context.rank)/\(context.match.teams.count)" + (leader.map { " · 1st: \($0)" } ?? "")
+            buffer.put(text, x: left, y: y, role: .accent, limit: width)
         }
     }
 }

@@ -17,8 +17,11 @@ public enum FrameRenderer {
         }
         let context = RenderContext(match: match, team: team, state: state, glyphs: glyphs, layout: layout, now: now)
         HeaderPane.draw(into: &buffer, rect: layout.header, context: context)
+        // Each pane draws inside its own rectangle: nothing runs under a neighbour.
         for (pane, rect) in layout.panes {
+            buffer.clip = rect
             draw(pane, into: &buffer, rect: rect, context: context)
+            buffer.clip = nil
         }
         if layout.kind == .compact, let rect = layout.rect(of: state.tab) ?? layout.panes.last?.rect {
             drawTabs(into: &buffer, rect: rect, context: context)

@@ -32,6 +32,9 @@ public struct RenderContext {
     }
 
     public var teamName: String { match.teams[team].name }
+
+    /// A game time for a column (events, logs, activities): one width for the whole game.
+    public func time(_ tick: Int) -> String { GameTime.short(tick, within: match.durationSeconds) }
     /// Every team of the match, best first, this console's team marked.
     public var standings: [Standing] { match.standings(viewing: team) }
 

@@ -158,27 +158,41 @@ extension ConsoleApp {
     }
 
     mutating func acknowledge(now: UInt64) -> [ConsoleEffect] {
-        let candidates = world.openIncidents.filter { $0.acknowledgedAt == nil }
-        let target = candidates.first { $0.id == state.selectedIncident && state.focus == .incidents } ?? candidates.first
-        guard let target else { fail("no incident waiting to be acknowledged", now: now); return [] }
-        return submit(.acknowledge(incident: target.id), now: now)
+        guard let target = nextIncident(where: { $0.acknowledgedAt == nil }) else {
+            fail("no incident waiting to be acknowledged", now: now)
+            return []
+        }
+        return request(.acknowledge(incident: target.id), now: now)
     }
 
     mutating func resolve(now: UInt64) -> [ConsoleEffect] {
-        let candidates = world.openIncidents.filter { $0.mitigatedAt != nil }
-        let target = candidates.first { $0.id == state.selectedIncident && state.focus == .incidents } ?? candidates.first
-        guard let target else {
+        guard let target = nextIncident(where: { $0.mitigatedAt != nil }) else {
             fail("no mitigated incident to resolve: fix the cause first, the alarm must return to OK", now: now)
             return []
         }
-        return submit(.resolve(incident: target.id), now: now)
+        return request(.resolve(incident: target.id), now: now)
     }
 
-    private mutating func submit(_ command: Command, now: UInt64) -> [ConsoleEffect] {
+    /// The incident `a` or `r` acts on: the selected one when the incidents pane has
+    /// focus and it needs it, else the first in the pane's order that needs it and
+    /// has no request on its way already.
+    private mutating func nextIncident(where needs: (Incident) -> Bool) -> Incident? {
+        let tick = world.tick
+        state.incidentRequests.removeAll { $0.tick < tick }
+        let asked = state.incidentRequests.map(\.incident)
+        let candidates = IncidentsPane.ordered(world).filter { $0.resolvedAt == nil && needs($0) && !asked.contains($0.id) }
+        return candidates.first { $0.id == state.selectedIncident && state.focus == .incidents } ?? candidates.first
+    }
+
+    private mutating func request(_ command: Command, now: UInt64) -> [ConsoleEffect] {
         do throws(CommandError) {
             let effects = try give(command)
             state.commandsGiven += 1
             say(command.text, now: now)
+            switch command {
+            case let .acknowledge(id), let .resolve(id): state.incidentRequests.append((id, world.tick))
+            default: break
+            }
             return effects
         } catch {
             fail(error.message, now: now)
@@ -203,7 +217,7 @@ extension ConsoleApp {
             }
         case .incidents:
             let incidents = IncidentsPane.ordered(world)
-            let line = y - IncidentsPane.firstRowY(in: rect)
+            let line = IncidentsPane.visibleIndex(atY: y, in: rect)
             if let index = state.incidentsView.index(atLine: line, rows: IncidentsPane.rows(in: rect, focused: true), count: incidents.count) {
                 state.selectedIncident = incidents[index].id
             }

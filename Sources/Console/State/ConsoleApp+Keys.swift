@@ -71,6 +71,9 @@ extension ConsoleApp {
         case .openDetail: openDetail()
         case .back:
             if state.notice != nil { state.notice = nil } else if !state.filterText.isEmpty { state.filter.clear() }
+        case .toggleWrap:
+            state.wrapLines.toggle()
+            say(state.wrapLines ? "long event and log lines wrap (w again cuts them)" : "long event and log lines end in … (w wraps them)", now: now)
         case .mute:
             state.muted.toggle()
             say(state.muted ? "incident bell muted" : "incident bell on", now: now)
@@ -125,6 +128,9 @@ extension ConsoleApp {
         } else if state.screen == .ended {
             let context = RenderContext(match: match, team: team, state: state, glyphs: .unicode, layout: layout, now: 0)
             state.endScroll = max(0, min(state.endScroll + step, EndScreen.maxScroll(context: context)))
+        } else if state.screen == .briefing {
+            let context = RenderContext(match: match, team: team, state: state, glyphs: .unicode, layout: layout, now: 0)
+            state.briefingScroll = max(0, min(state.briefingScroll + step, BriefingScreen.maxScroll(context: context)))
         }
     }
 

@@ -92,8 +92,13 @@ public struct ConsoleApp: Sendable {
         state.message = StatusMessage(text: text, isError: isError, expiresAt: now + milliseconds)
     }
 
-    /// Whether the game clock should run (playing, not paused, not finished).
-    public var isClockRunning: Bool { state.screen == .playing && !state.clock.isPaused && !match.isFinished }
+    /// Whether the game clock should run (playing, not paused, not held, not finished).
+    public var isClockRunning: Bool {
+        state.screen == .playing && !state.clock.isPaused && !match.isFinished && clockHold == nil
+    }
+
+    /// What holds the clock now, if anything (help, the quit dialog, the command line, a tiny terminal).
+    public var clockHold: ClockHold? { state.clockHold(tooSmall: layout.kind == .tooSmall) }
 
     /// Real time passed: advances the game by the ticks due at the current speed.
     /// `onTick` sees the player's session after every tick (the recorder uses it).

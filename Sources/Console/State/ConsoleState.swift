@@ -77,8 +77,11 @@ public struct ConsoleState: Sendable {
     public var eventsScroll = 0
     public var logsScroll = 0
     public var helpScroll = 0
-    /// How far the game-over report is scrolled.
+    /// Whether long event and log lines wrap (true) or end in "…" (false).
+    public var wrapLines = false
+    /// How far the game-over report and the briefing are scrolled.
     public var endScroll = 0
+    public var briefingScroll = 0
     public var commandLine = LineEditor()
     /// Completion candidates shown under the command line after Tab.
     public var completions: [String] = []
@@ -89,6 +92,10 @@ public struct ConsoleState: Sendable {
     /// Real time (ms) until which a new incident flashes.
     public var flashUntil: UInt64 = 0
     public var incidentsSeen = 0
+    /// Acknowledgements and resolutions asked for but not applied yet (they
+    /// apply at the next tick): the incident and the tick it was asked at, so
+    /// pressing `a` again goes to the next incident instead of the same one.
+    public var incidentRequests: [(incident: Int, tick: Int)] = []
     public var commandsGiven = 0
     /// Set while replaying a recording (read-only, with a timeline).
     public var replay: ReplayState?
@@ -128,6 +135,38 @@ public struct ConsoleState: Sendable {
         case .detail: return [.detail] + screenScopes
         case .none: return screenScopes
         }
+    }
+}
+
+/// Why a solo game's clock waits although nobody paused it: the player is
+/// reading help, answering the quit dialog, typing a command, or cannot see
+/// the panes. Time runs on when it closes.
+public enum ClockHold: Sendable, Hashable {
+    case help, quitConfirm, commandLine, tooSmall
+
+    /// What the header says instead of the speed.
+    public var text: String {
+        switch self {
+        case .help: "PAUSED while help is open"
+        case .quitConfirm: "PAUSED: quit?"
+        case .commandLine: "PAUSED while you type"
+        case .tooSmall: "PAUSED: terminal too small"
+        }
+    }
+}
+
+extension ConsoleState {
+    /// Whether something holds the clock. Only a console that owns its clock
+    /// holds it (solo play and replays); in a facilitated game time is the facilitator's.
+    public func clockHold(tooSmall: Bool) -> ClockHold? {
+        guard role == .solo, screen == .playing else { return nil }
+        if tooSmall { return .tooSmall }
+        switch overlay {
+        case .help: return .help
+        case .quitConfirm: return .quitConfirm
+        case .detail, .none: break
+        }
+        return mode == .command ? .commandLine : nil
     }
 }
 

@@ -93,7 +93,7 @@ extension World {
         case let .resolve(id):
             let k = incidents.firstIndex { $0.id == id }!
             incidents[k].resolvedAt = tick
-            if let a = alarms.firstIndex(where: { $0.openIncident == id }) { alarms[a].openIncident = nil }
+            for a in alarms.indices where alarms[a].openIncident == id { alarms[a].openIncident = nil }
         }
         return nil
     }

@@ -46,7 +46,7 @@ extension World {
         h.combine(f.callFailureRate); h.combine(Int(f.callFailure.rawValue)); h.combine(f.callFailureUntil)
         h.combine(f.throttleRequestsPerSecond); h.combine(f.throttleUntil)
         let m = s.metrics
-        for value in [m.offered, m.processed, m.errorRate, m.meanLatencyMs, m.p99LatencyMs, m.cpuPercent, m.memoryPercent, m.capacity, m.utilisation, m.heldLatencyMs] {
+        for value in [m.offered, m.processed, m.errorRate, m.meanLatencyMs, m.p99LatencyMs, m.cpuPercent, m.memoryPercent, m.capacity, m.utilisation, m.throttled, m.heldLatencyMs] {
             h.combine(value)
         }
         let acc = s.minute

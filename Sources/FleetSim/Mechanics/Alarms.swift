@@ -36,6 +36,9 @@ extension World {
         service(named: name)?.history.last
     }
 
+    /// Alarms that fire this long after a still-firing incident opened join it.
+    public static let groupingWindowSeconds = 300
+
     private mutating func fire(alarm a: Int) {
         alarms[a].isFiring = true
         let alarm = alarms[a]
@@ -44,7 +47,16 @@ extension World {
             incidents[k].mitigatedAt = nil
             return
         }
-        let incident = Incident(id: nextIncidentID, kind: alarm.kind, subject: alarm.subject, openedAt: tick)
+        let ref = AlarmRef(kind: alarm.kind, subject: alarm.subject)
+        // Related alarms from one cause: join the newest incident that is still firing.
+        if let k = incidents.lastIndex(where: { $0.resolvedAt == nil && $0.mitigatedAt == nil && tick - $0.openedAt <= Self.groupingWindowSeconds }) {
+            incidents[k].alarms.append(ref)
+            alarms[a].openIncident = incidents[k].id
+            record(alarm.subject, .incidentGrew(id: incidents[k].id, alarm: ref.title))
+            return
+        }
+        var incident = Incident(id: nextIncidentID, kind: alarm.kind, subject: alarm.subject, openedAt: tick)
+        incident.alarms = [ref]
         nextIncidentID += 1
         incidents.append(incident)
         alarms[a].openIncident = incident.id
@@ -55,10 +67,11 @@ extension World {
         alarms[a].isFiring = false
         let alarm = alarms[a]
         record(alarm.subject, .alarmCleared(alarm.kind))
-        if let id = alarm.openIncident, let k = incidents.firstIndex(where: { $0.id == id }) {
-            incidents[k].mitigatedAt = tick
-            record(alarm.subject, .incidentMitigated(id: id))
-        }
+        // Mitigated once every alarm of the incident is back to OK.
+        guard let id = alarm.openIncident, let k = incidents.firstIndex(where: { $0.id == id }),
+              !alarms.contains(where: { $0.openIncident == id && $0.isFiring }) else { return }
+        incidents[k].mitigatedAt = tick
+        record(alarm.subject, .incidentMitigated(id: id))
     }
 
     /// Incidents not yet resolved, oldest first.

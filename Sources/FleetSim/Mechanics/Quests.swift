@@ -37,6 +37,15 @@ public struct QuestProgress: Sendable, Hashable {
     public var decidedAt: Int?
     /// For rollback quests: when the bad deploy arrived.
     public var armedAt: Int?
+
+    /// The tick by which it is decided at the latest (a rollback quest's once its bad deploy came).
+    public var deadline: Int? {
+        switch quest.goal {
+        case let .autoscaling(_, by): by
+        case let .rollback(_, within): armedAt.map { $0 + within }
+        case let .availability(_, until), let .acknowledge(_, until), let .budget(until): until
+        }
+    }
 }
 
 extension World {

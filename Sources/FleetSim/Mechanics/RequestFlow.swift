@@ -12,7 +12,11 @@ extension World {
     static let retransmitMs = 200.0
 
     struct Routing {
+        /// What the tasks (or the third party) can process a second.
         var capacity: Double = 0
+        /// A throttle's limit: requests above it are answered 429 at once,
+        /// without waiting in line or taking a thread.
+        var throttle: Double = .infinity
         var routable = 0
         var running = 0
         var hungFraction: Double = 0
@@ -30,7 +34,7 @@ extension World {
         var r = Routing()
         if spec.role == .external {
             r.capacity = service.faults.isOutage(at: tick) ? 0 : spec.externalCapacity
-            if let limit = service.faults.throttle(at: tick) { r.capacity = min(r.capacity, limit) }
+            r.throttle = service.faults.throttle(at: tick) ?? .infinity
             r.routable = 1
             return r
         }
@@ -66,7 +70,7 @@ extension World {
         let heldSeconds = max(spec.baseLatencyMs, min(service.metrics.heldLatencyMs, spec.timeoutMs)) / 1000
         let perTask = min(spec.capacityPerTask, spec.concurrencyPerTask / heldSeconds)
         r.capacity = cpu * perTask
-        if let limit = service.faults.throttle(at: tick) { r.capacity = min(r.capacity, limit) }
+        r.throttle = service.faults.throttle(at: tick) ?? .infinity
         return r
     }
 
@@ -85,18 +89,19 @@ extension World {
         for s in topology.order {
             let r = routing(service: s)
             routings[s] = r
+            let admitted = min(r.capacity, r.throttle)
             if s == edge {
                 work[s] = Double(edgeWork)
-                edgeProcessed = min(edgeWork, rng.roundStochastically(r.capacity))
+                edgeProcessed = min(edgeWork, rng.roundStochastically(admitted))
                 processed[s] = Double(edgeProcessed)
             } else if let q = topology.consumedQueue[s] {
                 queues[q].releaseInvisible(at: tick)
                 let depth = queues[q].depth
                 work[s] = Double(depth)
-                pulled[q] = min(depth, Int(r.capacity))
+                pulled[q] = min(depth, Int(admitted))
                 processed[s] = Double(pulled[q])
             } else {
-                processed[s] = min(work[s], r.capacity)
+                processed[s] = min(work[s], admitted)
             }
             let outage = services[s].faults.isOutage(at: tick)
             ownSuccess[s] = outage ? 0 : (1 - r.hungFraction) * (1 - r.errorFraction)
@@ -119,7 +124,8 @@ extension World {
         for s in topology.order.reversed() {
             let spec = services[s].spec
             let r = routings[s]
-            let demand = s == edge ? Double(arrivals) : work[s]
+            // Requests a throttle turns away never wait for a thread.
+            let demand = min(s == edge ? Double(arrivals) : work[s], r.throttle)
             let utilisation = r.capacity > 0 ? demand / r.capacity : (demand > 0 ? 1 : 0)
             let serviceMs = spec.baseLatencyMs + r.extraLatencyMs
             var fixed = serviceMs + services[s].faults.addedLatency(at: tick)
@@ -146,6 +152,7 @@ extension World {
             let shed = work[s] > 0 && !waits ? processed[s] / work[s] : 1
             success[s] = ok * shed
             recordMetrics(service: s, routing: r, work: work[s], processed: processed[s], utilisation: utilisation,
+                          throttled: max(0, (s == edge ? Double(edgeWork) : work[s]) - r.throttle),
                           errorRate: work[s] > 0 ? 1 - ok * shed : 0, latency: latency[s], heldMs: heldMs[s])
         }
 
@@ -161,7 +168,7 @@ extension World {
         // The router gives up at its own timeout (504); customers give up sooner, at their patience.
         let answered = success[edge] * customerLatency.fraction(within: services[edge].spec.timeoutMs)
         let patience = min(fleet.scoring.customerPatienceMs, services[edge].spec.timeoutMs)
-        settleEdge(work: edgeWork, processed: edgeProcessed, capacity: routings[edge].capacity,
+        settleEdge(work: edgeWork, processed: edgeProcessed, capacity: routings[edge].capacity, throttle: routings[edge].throttle,
                    answered: answered, kept: customerLatency.fraction(within: patience) / max(1e-12, customerLatency.fraction(within: services[edge].spec.timeoutMs)),
                    latency: customerLatency)
     }
@@ -173,7 +180,7 @@ extension World {
     }
 
     mutating func recordMetrics(service s: Int, routing r: Routing, work: Double, processed: Double,
-                                utilisation: Double, errorRate: Double, latency: LatencyDistribution, heldMs: Double) {
+                                utilisation: Double, throttled: Double, errorRate: Double, latency: LatencyDistribution, heldMs: Double) {
         let spec = services[s].spec
         var m = ServiceMetrics()
         m.offered = work
@@ -183,6 +190,7 @@ extension World {
         m.p99LatencyMs = latency.quantile(0.99)
         m.capacity = r.capacity
         m.utilisation = utilisation
+        m.throttled = throttled
         m.heldLatencyMs = heldMs
         if spec.runsTasks && r.running > 0 {
             // A runaway process's share of the CPU shows in the task's CPU, on top of the work.
@@ -203,10 +211,11 @@ extension World {
     /// or left waiting. Keeps `arrived == served + failed + waiting`.
     /// `answered` is the share that got an answer in time for the router, `kept` the
     /// share of those the customer was still waiting for.
-    mutating func settleEdge(work: Int, processed: Int, capacity: Double, answered: Double, kept: Double, latency: LatencyDistribution) {
+    mutating func settleEdge(work: Int, processed: Int, capacity: Double, throttle: Double, answered: Double, kept: Double, latency: LatencyDistribution) {
         let edge = topology.edge
         let remaining = work - processed
-        let waiting = min(remaining, Int(capacity * Self.edgeQueueSeconds))
+        // Requests over a throttle are refused (429) at once; only a busy edge keeps a line.
+        let waiting = throttle < capacity ? 0 : min(remaining, Int(capacity * Self.edgeQueueSeconds))
         let delivered = min(processed, rng.roundStochastically(Double(processed) * answered))
         let served = min(delivered, rng.roundStochastically(Double(delivered) * min(1, kept)))
         let rules = fleet.scoring
@@ -218,6 +227,11 @@ extension World {
         let ok = min(served - fast, rng.roundStochastically(Double(served) * max(0, min(1, okShare / keptShare) - min(1, fastShare / keptShare))))
         let failed = processed - served + (remaining - waiting)
         services[edge].backlog = waiting
+        // What customers met is the edge's 5xx figure: every request that failed this
+        // second (errors, timeouts, shed, given up), not only the ones its tasks answered.
+        let customerErrorRate = work > 0 ? Double(failed) / Double(work) : 0
+        services[edge].minute.errors += (customerErrorRate - services[edge].metrics.errorRate) * Double(work)
+        services[edge].metrics.errorRate = customerErrorRate
         score.servedFast += fast
         score.servedOk += ok
         score.servedSlow += served - fast - ok

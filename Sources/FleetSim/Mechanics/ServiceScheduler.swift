@@ -108,7 +108,8 @@ extension World {
         }
         let deployment = Deployment(
             id: nextDeploymentID, versionIndex: versionIndex, startedAt: tick, rollout: .inProgress,
-            failedTasks: 0, isRollback: isRollback)
+            failedTasks: 0, isRollback: isRollback,
+            failureThreshold: DeploymentCircuitBreaker.failureThreshold(desiredCount: services[i].desiredCount))
         nextDeploymentID += 1
         services[i].deployments.insert(deployment, at: 0)
         services[i].launchFailureStreak = 0

@@ -1,7 +1,11 @@
 /// Target-tracking auto scaling, evaluated once per one-minute datapoint:
 /// after `scaleOutDatapoints` minutes above target it scales out in
 /// proportion to the distance (desired × metric / target); after
-/// `scaleInDatapoints` minutes below 90 % of target it scales in.
+/// `scaleInDatapoints` minutes below 90 % of target it scales in, at most a
+/// quarter of the tasks at a time ("scales in slowly"), again after each
+/// scale-in cooldown while the metric stays low (the alarm stays in ALARM).
+/// The datapoint counters stop at the alarm's count, as an alarm's
+/// evaluation window does.
 ///
 /// As Application Auto Scaling does (User Guide, "Target tracking scaling
 /// policies", cooldown period): during a scale-out cooldown the policy still
@@ -20,6 +24,14 @@ public enum TargetTracking {
 
     /// Scale in only below this fraction of the target, to avoid flapping.
     public static let scaleInBand = 0.9
+
+    /// The desired count one scale-in step goes to: toward `wanted`, but never
+    /// more than a quarter of the tasks at once (at least one). When the
+    /// metric's own arithmetic asks for what runs now, nothing changes.
+    public static func scaleInCapacity(current: Int, wanted: Int, minimum: Int) -> Int {
+        let step = max(1, current / 4)
+        return min(current, max(minimum, wanted, current - step))
+    }
 }
 
 extension World {
@@ -37,8 +49,8 @@ extension World {
         services[i].scaling.lastMetric = metric
         let high = metric > policy.target
         let low = metric < policy.target * TargetTracking.scaleInBand
-        services[i].scaling.highDatapoints = high ? services[i].scaling.highDatapoints + 1 : 0
-        services[i].scaling.lowDatapoints = low ? services[i].scaling.lowDatapoints + 1 : 0
+        services[i].scaling.highDatapoints = high ? min(policy.scaleOutDatapoints, services[i].scaling.highDatapoints + 1) : 0
+        services[i].scaling.lowDatapoints = low ? min(policy.scaleInDatapoints, services[i].scaling.lowDatapoints + 1) : 0
         let desired = services[i].desiredCount
         let wanted = TargetTracking.proportionalCapacity(current: desired, metric: metric, target: policy.target)
 
@@ -53,11 +65,10 @@ extension World {
             }
         } else if services[i].scaling.lowDatapoints >= policy.scaleInDatapoints && !services[i].isDeploying
                     && scaleInCooldownLeft(service: i) == 0 {
-            let to = max(policy.minCapacity, min(wanted, desired - 1))
+            let to = TargetTracking.scaleInCapacity(current: desired, wanted: wanted, minimum: policy.minCapacity)
             if to < desired {
                 setDesired(service: i, to: to, cause: "target tracking: \(policy.metric.rawValue) \(Int(metric.rounded())) below target \(Int(policy.target.rounded()))")
                 services[i].scaling.lastScaleInTick = tick
-                services[i].scaling.lowDatapoints = 0
             }
         }
     }

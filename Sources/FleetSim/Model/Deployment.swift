@@ -22,11 +22,14 @@ public struct Deployment: Sendable, Hashable {
     public var failedTasks: Int
     /// True when this deployment was started automatically by a circuit-breaker rollback.
     public var isRollback: Bool
+    /// The circuit breaker's failure threshold, fixed when the deployment
+    /// starts from the desired count then (as ECS computes it).
+    public var failureThreshold: Int
 }
 
 extension Deployment: StableHashable {
     public func hash(into h: inout StableHasher) {
         h.combine(id); h.combine(versionIndex); h.combine(startedAt); h.combine(Int(rollout.rawValue))
-        h.combine(failedTasks); h.combine(isRollback)
+        h.combine(failedTasks); h.combine(isRollback); h.combine(failureThreshold)
     }
 }

@@ -12,7 +12,22 @@ public enum GameTime {
         return s >= 3_600 ? "\(s / 3_600):\(pad(s / 60 % 60)):\(pad(s % 60))" : "\(pad(s / 60)):\(pad(s % 60))"
     }
 
+    /// Like `short`, one width for the whole game: H:MM:SS from the start when
+    /// the game lasts an hour or more, so a column of times never widens.
+    public static func short(_ seconds: Int, within gameSeconds: Int) -> String {
+        let s = max(0, seconds)
+        return gameSeconds >= 3_600 ? "\(s / 3_600):\(pad(s / 60 % 60)):\(pad(s % 60))" : short(s)
+    }
+
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// A length of time in words for prose: "45 s", "10 min", "2 min 30 s", "1 h 15 min".
+    public static func phrase(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "\(s) s" }
+        if s < 3_600 { return s % 60 == 0 ? "\(s / 60) min" : "\(s / 60) min \(s % 60) s" }
+        return s % 3_600 == 0 ? "\(s / 3_600) h" : "\(s / 3_600) h \(s / 60 % 60) min"
+    }
 
     /// Parses a duration or time of day: `2h`, `90m`, `45s`, `1h30m`, `3600`
     /// (seconds), `MM:SS` or `HH:MM:SS`. Returns nil for anything else.

@@ -51,8 +51,19 @@ public struct Alarm: Sendable, Hashable {
     public var openIncident: Int? = nil
 }
 
+/// An alarm as an incident lists it: what it watches and on what.
+public struct AlarmRef: Sendable, Hashable {
+    public var kind: AlarmKind
+    public var subject: String
+
+    public var title: String { "\(subject): \(kind.label)" }
+}
+
 /// An incident opened by an alarm, worked by the player: acknowledged,
-/// mitigated (its alarm back to OK) and resolved, each stamped with its tick.
+/// mitigated (all its alarms back to OK) and resolved, each stamped with its
+/// tick. Alarms that fire within a few minutes of an incident that is still
+/// firing join it instead of opening their own, as PagerDuty and Opsgenie
+/// group alerts: one spike is one incident with its alarms listed.
 public struct Incident: Sendable, Hashable, Identifiable {
     public enum State: String, Sendable {
         case open, acknowledged, mitigated, resolved
@@ -65,9 +76,13 @@ public struct Incident: Sendable, Hashable, Identifiable {
     public var acknowledgedAt: Int?
     public var mitigatedAt: Int?
     public var resolvedAt: Int?
+    /// Every alarm grouped into the incident, the first one first.
+    public var alarms: [AlarmRef] = []
 
-    public var severity: Int { kind.severity }
-    public var title: String { "\(subject): \(kind.label)" }
+    /// The most severe of its alarms (1 is the worst).
+    public var severity: Int { alarms.map(\.kind.severity).min() ?? kind.severity }
+    /// The first alarm's title, and how many related alarms joined it.
+    public var title: String { "\(subject): \(kind.label)" + (alarms.count > 1 ? " +\(alarms.count - 1) related" : "") }
 
     public var state: State {
         if resolvedAt != nil { return .resolved }
@@ -87,5 +102,7 @@ extension Incident: StableHashable {
     public func hash(into h: inout StableHasher) {
         h.combine(id); h.combine(Int(kind.rawValue)); h.combine(subject); h.combine(openedAt)
         h.combine(acknowledgedAt); h.combine(mitigatedAt); h.combine(resolvedAt)
+        h.combine(alarms.count)
+        for alarm in alarms { h.combine(Int(alarm.kind.rawValue)); h.combine(alarm.subject) }
     }
 }

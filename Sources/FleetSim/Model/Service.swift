@@ -35,7 +35,8 @@ public struct Service: Sendable {
         desiredCount = spec.runsTasks ? spec.initialDesiredCount : 0
         tasks = []
         deployments = spec.runsTasks
-            ? [Deployment(id: deploymentID, versionIndex: versionIndex, startedAt: tick, rollout: .completed, failedTasks: 0, isRollback: false)]
+            ? [Deployment(id: deploymentID, versionIndex: versionIndex, startedAt: tick, rollout: .completed, failedTasks: 0, isRollback: false,
+                          failureThreshold: DeploymentCircuitBreaker.failureThreshold(desiredCount: spec.initialDesiredCount))]
             : []
         autoscaling = spec.autoscaling
         scaling = ScalingState()
@@ -56,6 +57,18 @@ public struct Service: Sendable {
     /// The version of the last deployment that completed (what a rollback returns to).
     public var lastCompletedVersionIndex: Int { completedVersions.last ?? 0 }
     public var currentVersion: ServiceVersion { spec.versions[primary?.versionIndex ?? lastCompletedVersionIndex] }
+    /// The version most running tasks run: after a failed deployment with
+    /// rollback off this is still the old one, whatever the PRIMARY says.
+    public var runningVersion: ServiceVersion {
+        var counts = [Int](repeating: 0, count: spec.versions.count)
+        for task in tasks where task.phase == .running { counts[task.versionIndex] += 1 }
+        guard let most = counts.max(), most > 0 else { return currentVersion }
+        // Ties go to the version being rolled toward, then the older one.
+        if let primary, counts[primary.versionIndex] == most { return spec.versions[primary.versionIndex] }
+        return spec.versions[counts.firstIndex(of: most)!]
+    }
+    /// The newest deployment when the circuit breaker failed it (and nothing replaced it).
+    public var failedDeployment: Deployment? { primary?.rollout == .failed ? primary : nil }
     public var isDeploying: Bool { deployments.contains { $0.rollout == .inProgress } }
 
     public func count(_ phase: TaskPhase) -> Int { tasks.reduce(0) { $0 + ($1.phase == phase ? 1 : 0) } }
@@ -125,6 +138,8 @@ public struct ServiceMetrics: Sendable, Hashable {
     public var offered: Double = 0
     /// Requests per second it processed (successfully or not).
     public var processed: Double = 0
+    /// Requests per second a throttle answered 429 without processing them.
+    public var throttled: Double = 0
     /// Fraction of requests that failed, counting failures of synchronous dependencies.
     public var errorRate: Double = 0
     public var meanLatencyMs: Double = 0

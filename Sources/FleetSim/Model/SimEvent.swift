@@ -18,6 +18,8 @@ public struct SimEvent: Sendable, Hashable {
         case alarmCleared(AlarmKind)
         case incidentOpened(id: Int, title: String)
         case incidentMitigated(id: Int)
+        /// A related alarm joined an open incident.
+        case incidentGrew(id: Int, alarm: String)
         /// A fault took effect. Hidden truth: the debrief shows it, the team's feed does not.
         case faultInjected(String)
         /// A scheduled fault could not apply (e.g. no running task to hang). Hidden truth too.
@@ -90,7 +92,9 @@ public struct SimEvent: Sendable, Hashable {
         case let .incidentOpened(id, title):
             return "incident #\(id) opened: \(title)"
         case let .incidentMitigated(id):
-            return "incident #\(id) mitigated: alarm back to OK"
+            return "incident #\(id) mitigated: its alarms are back to OK"
+        case let .incidentGrew(id, alarm):
+            return "incident #\(id) also: \(alarm)"
         case let .faultInjected(text):
             return "inject: \(text)"
         case let .faultRefused(fault, reason):

@@ -5,7 +5,7 @@ extension ScenarioPack {
         rating: easy
         duration: 1h
         seed: 11
-        par: { easy: 6800, normal: 7250, hard: 7850 }   # gameday balance, seeds 1-20
+        par: { easy: 7250, normal: 7500, hard: 8450 }   # gameday balance, seeds 1-20
         budget: 150
         briefing: |
           Marketing just announced a one-hour unicorn flash sale at 00:15, and forgot to tell you until now.
@@ -49,7 +49,7 @@ extension ScenarioPack {
         duration: 1h
         seed: 23
         budget: 40
-        par: { easy: 5500, normal: 5450, hard: 5350 }   # gameday balance, seeds 1-20
+        par: { easy: 5550, normal: 5550, hard: 5450 }   # gameday balance, seeds 1-20
         briefing: |
           A teammate is shipping rentals v2 at 00:10: a planned release, reviewed and tested. Later today someone else may ship too; nobody writes anything down here.
           Health checks and the deployment circuit breaker catch tasks that crash or never answer. They do not catch a version that answers, wrongly. Watch your alarms after every deploy, and know how to roll back.
@@ -99,7 +99,7 @@ extension ScenarioPack {
         duration: 1h
         seed: 37
         budget: 40
-        par: { easy: 5300, normal: 5150, hard: 4550 }   # gameday balance, seeds 1-20
+        par: { easy: 5350, normal: 5200, hard: 4700 }   # gameday balance, seeds 1-20
         briefing: |
           basket v2 went out this morning and the on-call notes say its memory "keeps creeping up". The kernel kills a container at its limit (OOMKilled, exit code 137); each kill drops requests and the replacement needs minutes to serve.
           Other teams deploy without telling anyone. Watch the inspector, the logs and the event feed: they say why a task stopped.
@@ -151,7 +151,7 @@ extension ScenarioPack {
         duration: 1h
         seed: 41
         budget: 50
-        par: { easy: 6400, normal: 6950, hard: 5800 }   # gameday balance, seeds 1-20
+        par: { easy: 6550, normal: 7000, hard: 6250 }   # gameday balance, seeds 1-20
         briefing: |
           The region has been shaky all week. Every service runs across three Availability Zones; if one fails, the scheduler places replacements in the other two, and they need minutes to take traffic, while two zones carry the load of three.
           The evening rush builds from about 00:20: roughly one and a half times the usual traffic for twenty minutes. Run with headroom where it matters.
@@ -197,10 +197,10 @@ extension ScenarioPack {
         duration: 1h
         seed: 53
         budget: 40
-        par: { easy: 2850, normal: 2500, hard: 2350 }   # gameday balance, seeds 1-20
+        par: { easy: 3650, normal: 3200, hard: 3050 }   # gameday balance, seeds 1-20
         briefing: |
           Payments calls an external payment provider, and the provider's status page has been amber twice this month. Payments waits four seconds before giving up, rentals waits for payments, web waits for rentals: a slow answer at the end of the chain fills every thread above it with waiting, and the whole shop slows down with it. Tightly coupled systems live together and die together.
-          If it happens: protect the callers. A shorter timeout on the slow dependency (timeout SERVICE MS) fails fast and keeps threads free; more tasks add threads.
+          If it happens: protect the callers. A shorter timeout on the slow dependency fails fast and keeps threads free (for the provider: timeout payment-provider 1000, the callers give up after one second); more tasks add threads.
         services:
           rentals:
             concurrency: 30
@@ -239,7 +239,7 @@ extension ScenarioPack {
         rating: hard
         duration: 2h
         seed: 67
-        par: { easy: 11000, normal: 10500, hard: 10100 }   # gameday balance, seeds 1-20
+        par: { easy: 11300, normal: 10700, hard: 10200 }   # gameday balance, seeds 1-20
         budget: 160
         briefing: |
           Two hours, everything. Marketing has two campaigns on the calendar, at 00:20 (about four times the traffic for fifteen minutes) and at 01:30 (about three times). A teammate ships rentals v2 at 00:35. Beyond that: zone trouble, a slow provider, leaks, hung tasks and random trouble from the deck every few minutes, when they happen.

@@ -52,6 +52,21 @@ public struct Announcement: Sendable, Hashable {
     /// How far the real time may be from `at`, either way.
     public var give: Int
     public var event: Event
+
+    /// How the briefing lists it: "about 12 min in (± 2 min): traffic ×3–4 for 10 min–15 min".
+    public var summary: String {
+        let when = "about \(GameTime.phrase(at)) in" + (give > 0 ? " (± \(GameTime.phrase(give)))" : "")
+        switch event {
+        case let .spike(multiplier, seconds):
+            let size = multiplier.lowerBound == multiplier.upperBound ? NumberText.format(multiplier.lowerBound)
+                : "\(NumberText.format(multiplier.lowerBound))–\(NumberText.format(multiplier.upperBound))"
+            let length = seconds.lowerBound == seconds.upperBound ? GameTime.phrase(seconds.lowerBound)
+                : "\(GameTime.phrase(seconds.lowerBound))–\(GameTime.phrase(seconds.upperBound))"
+            return "\(when): traffic ×\(size) for \(length)"
+        case let .fault(template):
+            return "\(when): \(template.text)"
+        }
+    }
 }
 
 /// One game's resolved scenario: the spikes and injects this seed drew.

@@ -3,15 +3,40 @@
 /// Every write is clipped to the buffer and counts display columns: a wide
 /// character fills two cells (see `Cell`), is never cut in half at an edge
 /// or a limit, and overwriting either of its halves blanks the other.
+///
+/// Text never disappears silently: `put` ends a cut line with "…" and logs
+/// the cut in `cuts`, and a `clip` rectangle (a pane's) keeps one pane's text
+/// from running under its neighbour.
 public struct CellBuffer: Sendable, Hashable {
     public let width: Int
     public let height: Int
     public internal(set) var cells: [Cell]
+    /// Where `put` may write; nil is the whole buffer. Panes draw with their rectangle set.
+    public var clip: Rect?
+    /// Every visible line `put` had to cut, in drawing order (a `fill` over one, as a
+    /// window opening over the panes, forgets it). Tests check each still shows its "…".
+    public internal(set) var cuts: [TextCut] = []
+
+    /// A line cut short by a limit, a clip or the buffer's edge.
+    public struct TextCut: Sendable, Hashable {
+        public var text: String
+        public var y: Int
+        /// The column that holds the "…".
+        public var ellipsisX: Int
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public static func == (a: CellBuffer, b: CellBuffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width); hasher.combine(height); hasher.combine(cells)
     }
 
     /// One cell. Setting a wide character fills the next cell too (a space in
@@ -37,35 +62,50 @@ public struct CellBuffer: Sendable, Hashable {
     }
 
     /// Writes `text` from (x, y), at most `limit` columns; returns the columns used.
-    /// A wide character that would not fit whole leaves a space instead;
-    /// zero-width characters (controls included) are not written.
+    /// Text that does not fit ends with "…" in its last column (and is logged
+    /// in `cuts`); trailing spaces that do not fit are no cut. A wide character
+    /// that would not fit whole leaves a space instead; zero-width characters
+    /// (controls included) are not written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role = .text, attributes: CellAttributes = [], limit: Int = .max) -> Int {
-        guard y >= 0, y < height else { return 0 }
+        let area = clip ?? Rect(x: 0, y: 0, width: width, height: height)
+        guard y >= max(0, area.y), y < min(height, area.maxY) else { return 0 }
+        let left = max(0, area.x)
         var column = x
-        let end = min(width, limit == .max ? width : x + max(0, limit))
+        let end = min(width, area.maxX, limit == .max ? Int.max : x + max(0, limit))
+        var stoppedAt: Int?
+        var consumed = 0
         Clusters.walk(text) { cluster in
-            guard column < end else { return false }
             let columns = cluster.width
-            if columns == 0 { return true }
+            if columns == 0 { consumed = cluster.end; return true }
             let next = column + columns
-            if column >= 0 && next <= end {
+            guard next <= end else {
+                stoppedAt = consumed
+                return false
+            }
+            if column >= left {
                 let cell = cluster.ascii.map { Cell(Unicode.Scalar($0), role: role, attributes: attributes) }
                     ?? Cell(cluster.character!, role: role, attributes: attributes)
                 store(cell, columns: columns, x: column, y: y)
-            } else if next > end {
-                // Only its left half fits before the end: a space instead, and stop.
-                if column >= 0 { store(Cell(" " as Unicode.Scalar, role: role, attributes: attributes), columns: 1, x: column, y: y) }
-                column += 1
-                return false
-            } else if next > 0 {
-                // It starts left of column 0 and only its right half would show: a space instead.
-                store(Cell(" " as Unicode.Scalar, role: role, attributes: attributes), columns: 1, x: 0, y: y)
+            } else if next > left {
+                // It starts left of the area and only its right half would show: a space instead.
+                store(Cell(" " as Unicode.Scalar, role: role, attributes: attributes), columns: 1, x: left, y: y)
             }
             column = next
+            consumed = cluster.end
             return true
         }
-        return max(0, column - x)
+        guard let stoppedAt else { return max(0, column - x) }
+        let rest = text.utf8.dropFirst(stoppedAt)
+        // Only padding was left: no cut.
+        guard rest.contains(where: { $0 != 0x20 }) else { return max(0, column - x) }
+        // Cut: the last column of the room shows "…" (over a wide character's half if need be).
+        let mark = end - 1
+        guard mark >= max(x, left) else { return max(0, column - x) }
+        if column < end { store(Cell(" " as Unicode.Scalar, role: role, attributes: attributes), columns: 1, x: column, y: y) }
+        store(Cell("…" as Unicode.Scalar, role: role, attributes: attributes), columns: 1, x: mark, y: y)
+        cuts.append(TextCut(text: text, y: y, ellipsisX: mark))
+        return end - x
     }
 
     /// Writes `text` right-aligned so it ends just before column `endX`.
@@ -77,6 +117,7 @@ public struct CellBuffer: Sendable, Hashable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         guard x0 < x1 else { return }
+        cuts.removeAll { rect.contains(x: $0.ellipsisX, y: $0.y) }
         let columns = cell.isContinuation ? 0 : cell.width
         for row in max(0, rect.y)..<min(height, rect.maxY) {
             if columns == 1 {

@@ -37,8 +37,12 @@ public enum Format {
         return x < 0 && scaled > 0 ? "-" + text : text
     }
 
-    /// A signed number: "+12.3" or "-4.0".
-    public static func signed(_ x: Double, _ decimals: Int = 1) -> String { (x >= 0 ? "+" : "") + fixed(x, decimals) }
+    /// A signed number: "+12.3" or "-4.1"; one that rounds to zero is plain "0.0", never "-0.0".
+    public static func signed(_ x: Double, _ decimals: Int = 1) -> String {
+        let text = fixed(x, decimals)
+        if !text.contains(where: { $0 != "0" && $0 != "." && $0 != "-" }) { return fixed(0, decimals) }
+        return (x > 0 ? "+" : "") + text
+    }
 
     public static func percent(_ fraction: Double) -> String {
         let p = fraction * 100

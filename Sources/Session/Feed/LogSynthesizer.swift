@@ -57,8 +57,15 @@ public enum LogSynthesizer {
         if m.p99LatencyMs > 1_000 {
             return (.warning, "slow requests: p99 \(Int(m.p99LatencyMs)) ms (CPU \(Int(m.cpuPercent))%)")
         }
-        guard tick % 20 == index % 20, m.processed > 0 else { return nil }
-        return (.info, "GET /\(service.name) 200 \(Int(m.meanLatencyMs)) ms (\(Int(m.processed)) req/s)")
+        if m.throttled > 0 {
+            return (.warning, "429 Too Many Requests to callers: rate limit \(Int(m.processed)) req/s, \(Int(m.throttled)) req/s refused")
+        }
+        // Healthy traffic logs too, every 15 s, so a recovered service reads as recovered.
+        guard (tick + index) % 15 == 0, m.processed > 0 else { return nil }
+        if service.spec.role == .worker, let queue = service.spec.consumesQueue {
+            return (.info, "consumed \(Int(m.processed)) messages/s from \(queue): ok, \(Int(m.meanLatencyMs)) ms each")
+        }
+        return (.info, "GET /\(service.name) 200 \(Int(m.meanLatencyMs)) ms (\(Int(m.processed)) req/s, \(percent(m.errorRate)) errors)")
     }
 
     /// The most likely reason this service's requests fail, named the way a real log would.
@@ -81,7 +88,7 @@ public enum LogSynthesizer {
                 case .packetLoss: return "read ECONNRESET from \(callee.name):\(port) (retransmits rising)"
                 }
             }
-            if callee.faults.throttle(at: tick) != nil && callee.metrics.offered > callee.metrics.capacity {
+            if callee.metrics.throttled > 0 {
                 return "429 Too Many Requests from \(callee.name):\(port): rate exceeded"
             }
             if callee.faults.isOutage(at: tick) || (callee.spec.runsTasks && callee.inServiceCount == 0) {
@@ -93,6 +100,9 @@ public enum LogSynthesizer {
             if callee.metrics.errorRate > 0.05 {
                 return "503 from \(callee.name):\(port): upstream returned errors"
             }
+        }
+        if m.utilisation > 1, service.tasks.contains(where: { $0.cpuHog(at: world.tick - 1) > 0 }) {
+            return "503 Service Unavailable: all workers busy, CPU saturated by process 'backup-agent'"
         }
         if m.utilisation > 1 {
             return "503 Service Unavailable: all workers busy (\(Int(m.offered)) req/s offered, capacity \(Int(m.capacity)))"

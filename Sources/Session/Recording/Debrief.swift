@@ -109,16 +109,20 @@ public struct Debrief: Sendable {
     }
 
     /// Each command of a tick and the first thing it changed on its own service, in the
-    /// event feed's words (an incident command changes no service: it is "accepted").
+    /// event feed's words. A command's effects come right after it, before the next
+    /// command, so two commands in one tick are never credited with each other's effects;
+    /// an incident command changes no service: it is "accepted".
     static func commandLines(in events: [SimEvent]) -> [CommandLine] {
         var lines: [CommandLine] = []
         for (k, event) in events.enumerated() {
             guard case let .command(text) = event.kind else { continue }
+            let own = events[(k + 1)...].prefix { next in
+                if case .command = next.kind { return false }
+                if case .commandRejected = next.kind { return false }
+                return true
+            }
             let effect = event.subject.flatMap { subject in
-                events[(k + 1)...].first { next in
-                    if case .command = next.kind { return false }
-                    return next.subject == subject && !next.isHiddenTruth
-                }?.message
+                own.first { $0.subject == subject && !$0.isHiddenTruth }?.message
             } ?? "accepted"
             lines.append(CommandLine(tick: event.tick, text: text, effect: effect))
         }
