@@ -5,6 +5,7 @@ import FleetSim
 /// the facilitator's broadcasts. Built only from what every team may see:
 /// no faults, no injects, no team's fleet, no private hints.
 public struct ProjectorBoard: Sendable, Hashable, Codable {
+    /// One row of the leaderboard as the room sees it.
     public struct Team: Sendable, Hashable, Codable {
         public var rank: Int
         public var name: String
@@ -22,6 +23,7 @@ public struct ProjectorBoard: Sendable, Hashable, Codable {
         public var people: Int
     }
 
+    /// A message the facilitator sent every team (private hints never appear).
     public struct Broadcast: Sendable, Hashable, Codable {
         /// Game time it was sent, HH:MM:SS.
         public var time: String

@@ -29,6 +29,10 @@ final class ProjectorServer: Sendable {
     let feed: ProjectorFeed
     private let configuration: ProjectorConfiguration
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// The server's tasks run on a thread of their own, never on the sockets' loop: a task
+    /// that ran between a connection's accept and its activation could drop the connection
+    /// too early (NIO traps on that), which a client that connects and resets at once causes.
+    private let tasks = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
     private let heartbeat = NIOLockedValueBox<RepeatedTask?>(nil)
     /// The listening socket, closed first on stopping so that no connection arrives while the server winds down.
@@ -73,7 +77,7 @@ final class ProjectorServer: Sendable {
             eventLoopGroupProvider: .shared(group),
             logger: logger
         )
-        let executor = LoopTaskExecutor(loop: group.next())
+        let executor = LoopTaskExecutor(loop: tasks.next())
         task.withLockedValue { task in
             task = Task(executorPreference: executor) {
                 do { try await app.run() } catch { settle(.failure(error)) }
@@ -125,5 +129,6 @@ final class ProjectorServer: Sendable {
         feed.finishAll()
         task.withLockedValue { $0?.cancel() }
         try? group.syncShutdownGracefully()
+        try? tasks.syncShutdownGracefully()
     }
 }
