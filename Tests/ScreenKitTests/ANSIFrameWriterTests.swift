@@ -4,7 +4,7 @@ import Testing
 /// Frames written to a remote terminal as ANSI: only what changed, whole
 /// wide characters, the colours the terminal can show.
 @Suite struct ANSIFrameWriterTests {
-    /// Just enough of a terminal to check what the bytes draw: CUP, ED 2, SGR
+    /// Just enough of a terminal to check what the bytes draw: CUP, CUF, ED 2, SGR
     /// (skipped) and text, wide characters taking two columns.
     struct MiniTerminal {
         var rows: [[Character]]
@@ -28,6 +28,7 @@ import Testing
                     case "H":
                         let numbers = parameters.split(separator: ";").map { Int($0)! }
                         (y, x) = numbers.isEmpty ? (0, 0) : (numbers[0] - 1, numbers[1] - 1)
+                    case "C": x += Int(parameters) ?? 1
                     case "J": rows = rows.map { $0.map { _ in " " } }
                     default: break
                     }
@@ -138,6 +139,60 @@ import Testing
         // The dark theme names xterm-256 colours: truecolor terminals get them as they are.
         #expect(codes(.trueColor).contains("38;5;") || codes(.trueColor).contains("38;2;"))
         #expect(!codes(.basic16).contains("38;5;") && !codes(.basic16).contains("38;2;"))
+    }
+
+    /// Reads SGR codes the way a terminal does, into the state they leave.
+    static func interpret(_ bytes: [UInt8], from start: SGRState = .reset) -> SGRState {
+        var state = start
+        let text = String(decoding: bytes, as: UTF8.self)
+        for sequence in text.split(separator: "\u{1B}") where sequence.hasPrefix("[") && sequence.hasSuffix("m") {
+            var codes = sequence.dropFirst().dropLast().split(separator: ";", omittingEmptySubsequences: false).map(String.init)[...]
+            if codes.isEmpty { codes = ["0"] }
+            while let code = codes.popFirst() {
+                switch code {
+                case "0", "": state = .reset
+                case "1": state.bold = true
+                case "2": state.dim = true
+                case "4": state.underline = true
+                case "7": state.reverse = true
+                case "22": state.bold = false; state.dim = false
+                case "24": state.underline = false
+                case "27": state.reverse = false
+                case "38", "48":
+                    let kind = codes.popFirst() ?? ""
+                    let rest = kind == "5" ? Array(codes.prefix(1)) : Array(codes.prefix(3))
+                    codes = codes.dropFirst(rest.count)
+                    if code == "38" { state.foreground = [code, kind] + rest } else { state.background = [code, kind] + rest }
+                default:
+                    guard let n = Int(code) else { continue }
+                    if (30...37).contains(n) || (90...97).contains(n) || n == 39 { state.foreground = [code] }
+                    if (40...47).contains(n) || (100...107).contains(n) || n == 49 { state.background = [code] }
+                }
+            }
+        }
+        return state
+    }
+
+    /// From any style to any other, the short change leaves the terminal exactly as a full reset would.
+    @Test func styleChangesSendOnlyWhatDiffers() {
+        let attributes: [CellAttributes] = [[], [.bold], [.dim], [.reverse], [.underline, .bold]]
+        for depth in ColorDepth.allCases {
+            for theme in [Theme.dark] {
+                let states = Role.allCases.flatMap { role in attributes.map { SGRState(role, $0, theme: theme, depth: depth) } }
+                for a in states {
+                    for b in states {
+                        let changed = Self.interpret(b.codes(from: a), from: a)
+                        #expect(changed == b, "\(depth): \(a) → \(b)")
+                    }
+                    #expect(Self.interpret(a.codes(from: .reset)) == a)
+                }
+            }
+        }
+        // Same colours, bold added: one short code, not a reset and every colour again.
+        let plain = SGRState(.text, [], theme: .dark, depth: .indexed256)
+        let bold = SGRState(.text, [.bold], theme: .dark, depth: .indexed256)
+        #expect(String(decoding: bold.codes(from: plain), as: UTF8.self) == "\u{1B}[1m")
+        #expect(plain.codes(from: plain).isEmpty)
     }
 
     @Test func terminalTypesGiveColourDepths() {

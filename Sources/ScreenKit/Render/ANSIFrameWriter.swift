@@ -11,8 +11,8 @@
 public struct ANSIFrameWriter: Sendable {
     public private(set) var theme: Theme
     public private(set) var depth: ColorDepth
-    /// SGR bytes per style number (role × 16 + attributes), made on first use.
-    private var styles: [Int: [UInt8]] = [:]
+    /// The SGR state each style number (role × 16 + attributes) needs, made on first use.
+    private var states: [Int: SGRState] = [:]
 
     public init(theme: Theme, depth: ColorDepth) {
         self.theme = theme
@@ -23,30 +23,38 @@ public struct ANSIFrameWriter: Sendable {
     public mutating func configure(theme: Theme, depth: ColorDepth) {
         self.theme = theme
         self.depth = depth
-        styles = [:]
+        states = [:]
     }
 
     /// The bytes that turn `previous` (what the terminal shows; nil when
     /// unknown) into `frame`. Without a previous frame of the same size the
-    /// screen is cleared in the text role's colours and every other cell is written.
+    /// screen is cleared in the text role's colours and every other cell is
+    /// written. Colours and attributes change only by what differs from the
+    /// last run's; each update starts from a reset, so nothing depends on what
+    /// was written between updates.
     public mutating func update(from previous: CellBuffer?, to frame: CellBuffer) -> [UInt8] {
         let base = previous.flatMap { $0.width == frame.width && $0.height == frame.height ? $0 : nil }
         var out: [UInt8] = []
-        var style: Int?
+        var current: SGRState?
         if base == nil {
             // Erasing fills with the current background: the text role's.
-            let text = Int(Role.text.rawValue) * 16
-            out += sgr(text) + Array("\u{1B}[2J".utf8)
-            style = text
+            let text = state(Int(Role.text.rawValue) * 16)
+            out += Array("\u{1B}[0m".utf8) + text.codes(from: .reset) + Array("\u{1B}[2J".utf8)
+            current = text
         }
         // Where the terminal's cursor is, while we know it for sure (after ASCII text).
         var cursor: (x: Int, y: Int)?
         for run in frame.changes(since: base) {
-            if cursor.map({ $0.x != run.x || $0.y != run.y }) ?? true { out += Self.moveTo(x: run.x, y: run.y) }
-            if style != run.style {
-                out += sgr(run.style)
-                style = run.style
+            if let at = cursor, at.y == run.y, run.x > at.x, run.x - at.x <= 3 {
+                // A short step right: cheaper as CUF than as a full cursor address.
+                out += Array("\u{1B}[\(run.x - at.x)C".utf8)
+            } else if cursor.map({ $0.x != run.x || $0.y != run.y }) ?? true {
+                out += Self.moveTo(x: run.x, y: run.y)
             }
+            let wanted = state(run.style)
+            if current == nil { out += Array("\u{1B}[0m".utf8) }
+            out += wanted.codes(from: current ?? .reset)
+            current = wanted
             out += Array(run.text.utf8)
             // A wide or combining character may take another width on the terminal than here: move next time.
             cursor = run.text.utf8.allSatisfy({ $0 < 0x80 }) ? (run.x + run.text.utf8.count, run.y) : nil
@@ -59,12 +67,12 @@ public struct ANSIFrameWriter: Sendable {
         x == 0 && y == 0 ? Array("\u{1B}[H".utf8) : Array("\u{1B}[\(y + 1);\(x + 1)H".utf8)
     }
 
-    private mutating func sgr(_ style: Int) -> [UInt8] {
-        if let bytes = styles[style] { return bytes }
-        guard let (role, attributes) = CellRun.style(style) else { return [] }
-        let bytes = Array(ANSIRenderer.sgr(role, attributes, theme: theme, depth: depth).utf8)
-        styles[style] = bytes
-        return bytes
+    private mutating func state(_ style: Int) -> SGRState {
+        if let known = states[style] { return known }
+        let (role, attributes) = CellRun.style(style) ?? (.text, [])
+        let made = SGRState(role, attributes, theme: theme, depth: depth)
+        states[style] = made
+        return made
     }
 }
 
