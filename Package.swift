@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Layers (arrows are the only allowed imports), see README "Architecture":
@@ -20,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // The projector page; no traits: the page needs neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The simulation: pure, deterministic, no I/O, no clock, no dependencies.
@@ -40,7 +45,8 @@ let package = Package(
         // Pure game UI: layout, panes, overlays, key bindings, command line.
         .target(name: "Console", dependencies: ["FleetSim", "Scenarios", "Session", "Host", "ScreenKit"]),
         // The network edge of a facilitated game (SwiftNIO): the host server, the team
-        // client, the versioned message protocol and its framing (see PROTOCOL.md).
+        // client, the versioned message protocol and its framing (see PROTOCOL.md), team
+        // consoles over SSH (swift-nio-ssh) and the projector page (Hummingbird).
         .target(
             name: "Net",
             dependencies: [
@@ -48,6 +54,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["PROTOCOL.md"]
         ),
@@ -60,7 +71,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "ScreenKit"]),
         // forkpty and process CPU time, for benchmarks that run the console on a pseudo-terminal.
         .target(name: "CPty", linkerSettings: [.linkedLibrary("util")]),
-        // `gameday bench`: simulation and console measurements.
+        // `gameday bench`: simulation, console, host and room-door (SSH, projector) measurements.
         .target(
             name: "Benchmarks",
             dependencies: [
@@ -68,6 +79,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
             ]
         ),
         // Build tool: themes/*.yaml into a Swift source, so every binary carries its themes.
@@ -97,6 +109,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

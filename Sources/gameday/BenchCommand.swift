@@ -18,9 +18,13 @@ extension Gameday {
                 --host: one host holds 200 connected teams at 10× under one core, and a team sees its command's \
                 effect within 100 ms (p99) on loopback; reported at 50, 100 and 200 teams.
 
+                --doors: a team over SSH in a 200×60 terminal gets ≤ 2 KB per frame at steady play; the delay \
+                from its keypress to the new frame, and from a broadcast to the projector page's stream, on loopback.
+
                 Examples:
                   swift run -c release gameday bench
                   swift run -c release gameday bench --host
+                  swift run -c release gameday bench --doors --seconds 20
                 """)
 
         @Option(help: "Repetitions of each measurement; the best is reported.")
@@ -31,6 +35,9 @@ extension Gameday {
 
         @Flag(help: "Measure a facilitated game's host instead: 50, 100 and 200 teams connected over loopback at 10×.")
         var host = false
+
+        @Flag(help: "Measure the room's other doors instead: a team over SSH (bytes per frame, keypress to frame) and the projector page.")
+        var doors = false
 
         @Option(help: "With --host: the team counts to measure, comma-separated.")
         var teams = "50,100,200"
@@ -48,6 +55,12 @@ extension Gameday {
             guard (1...600).contains(seconds) else { throw GamedayError("--seconds must be 1…600, got \(seconds)") }
             do {
                 if let port = serveHost { return try HostBenchmarks.serve(port: port, teams: teamCounts[0]) }
+                if doors {
+                    #if DEBUG
+                    print("note: this is a debug build; figures are only meaningful with -c release")
+                    #endif
+                    return try RoomDoorBenchmarks(seconds: seconds).run()
+                }
                 if host {
                     #if DEBUG
                     print("note: this is a debug build; figures are only meaningful with -c release")

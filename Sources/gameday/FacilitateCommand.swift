@@ -24,15 +24,30 @@ extension Gameday {
                 The host listens on loopback unless --listen names another address. Each team's game is recorded, \
                 with a session file beside them (gameday replay / debrief SESSIONFILE).
 
+                With --ssh, people join from any terminal with no install: ssh -p PORT TEAM@HOST, the token as the \
+                password (or a key listed in --authorized-keys). The host key is made on first use and kept in \
+                $XDG_DATA_HOME/gameday; the console's top line shows its fingerprint. With --web, a read-only \
+                scoreboard for the room's projector: leaderboard, clock and broadcasts, live.
+
                 Examples:
                   gameday facilitate --scenario flash-sale
                   gameday facilitate --scenario az-outage --teams 6 --bots expert,autoscaler --listen 0.0.0.0:7420
+                  gameday facilitate --scenario flash-sale --ssh 0.0.0.0:2222 --web 0.0.0.0:8080
                 """)
 
         @OptionGroup var game: GameOptions
 
         @Option(help: "Where to listen for teams: HOST:PORT, or :PORT for loopback.")
         var listen = "127.0.0.1:\(ListenAddress.defaultPort)"
+
+        @Option(help: "Also serve team consoles over SSH at HOST:PORT (ssh -p PORT TEAM@HOST, the token as password).")
+        var ssh: String?
+
+        @Option(help: "With --ssh: an OpenSSH authorized_keys file whose keys may log in without the token.")
+        var authorizedKeys: String?
+
+        @Option(help: "Also serve the projector scoreboard page at HOST:PORT (http://HOST:PORT/).")
+        var web: String?
 
         @Option(help: "The session token teams must give (8 to 128 printable characters); made up when not given.")
         var token: String?
@@ -60,6 +75,7 @@ extension Gameday {
                 throw GamedayError("speed must be one of \(GameClock.speeds.map { "\($0)" }.joined(separator: ", ")), got \(speed)")
             }
             if let token, let problem = SessionToken.problem(token) { throw GamedayError(problem) }
+            if authorizedKeys != nil && ssh == nil { throw GamedayError("--authorized-keys needs --ssh HOST:PORT") }
             _ = try botKinds()
         }
 
@@ -76,13 +92,15 @@ extension Gameday {
         func run() throws {
             let address: ListenAddress
             do { address = try ListenAddress.parse(listen) } catch { throw GamedayError("--listen: \(error.message)") }
+            let environment = ProcessInfo.processInfo.environment
+            let doorways = try RoomDoors(ssh: ssh, authorizedKeys: authorizedKeys, web: web, theme: look.theme, noColor: look.noColor,
+                                         environment: environment)
             let (scenario, seed, durationSeconds) = try game.resolve()
             let settings = GameSettings(scenario: scenario, seed: seed, durationSeconds: durationSeconds, difficulty: game.difficulty,
                                         maxTeams: teams, bots: try botKinds())
             let token = self.token ?? SessionToken.generate()
             let server = HostServer(room: Room(game: try FacilitatedGame(settings, speed: speed)),
                                     configuration: HostConfiguration(listen: address, token: token))
-            let environment = ProcessInfo.processInfo.environment
             var recording: SessionRecording?
             if !noRecord {
                 let hint = " (run without recording: --no-record; or choose the folder: --record FOLDER)"
@@ -106,7 +124,12 @@ extension Gameday {
             server.onFacilitatorFrame = { frames.put($0) }
             server.onFacilitatorEffect = { effects.append($0) }
             let bound: SocketAddressDescription
-            do { bound = SocketAddressDescription(try server.start(), asked: address) } catch {
+            let doors: RoomDoors.Opened
+            do {
+                bound = SocketAddressDescription(try server.start(), asked: address)
+                doors = try doorways.open(on: server)
+            } catch {
+                server.stop()
                 recording?.discard()
                 throw GamedayError(error.description)
             }
@@ -117,10 +140,11 @@ extension Gameday {
                 throw error
             }
             server.facilitatorGlyphs = screen.glyphs
-            let join = "gameday join \(bound.text) --token \(token) --team NAME"
+            let join = "gameday join \(bound.text) --token \(token) --team NAME" + (doors.sshLine.map { "  ·  \($0)" } ?? "")
             let themes = ThemeLoader.available(environment: environment).map(\.name)
             _ = try? server.withRoom { room in
                 room.facilitator.state.joinLine = join
+                room.facilitator.state.roomLine = doors.headerLine
                 room.facilitator.state.themeNames = themes
             }.wait()
             if let themeProblem { server.notifyFacilitator(themeProblem, isError: true) }
@@ -136,6 +160,7 @@ extension Gameday {
             screen.stop()
             crashLog?.finish()
             StandardOutput.write("the game day is over. Teams joined with: \(join)")
+            if let fingerprint = doors.fingerprint { StandardOutput.write("SSH host key: \(fingerprint)") }
             if let recording {
                 for problem in recording.problems { StandardError.writeLine("gameday: \(problem)") }
                 if let unfinished { StandardError.writeLine("gameday: \(unfinished)") }

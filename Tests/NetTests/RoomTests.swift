@@ -36,4 +36,24 @@ import Testing
         #expect(back == alice && lastSeq == 3 && resume == "a", "alice resumes her console")
         #expect(room.frame(alice, now: 0)?.width == 80)
     }
+
+    /// Pasted text (bracketed paste over SSH) goes to a command line, never runs by itself,
+    /// and is dropped where no text is taken; Ctrl-C on a team console leaves the game.
+    @Test func pastedTextWaitsInTheCommandLineAndCtrlCLeaves() throws {
+        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 4, durationSeconds: 600, difficulty: .normal, maxTeams: 2, bots: [])
+        var room = Room(game: try FacilitatedGame(settings))
+        let (red, _, _) = try room.open(ClientMessage.Hello(token: "t", team: "red", width: 120, height: 40), newResume: "ssh:red", now: 0)
+        #expect(room.keys(pasting: "scale web 6", console: red).isEmpty, "the briefing takes no text")
+        _ = room.key(.enter, seq: 1, console: red, now: 0)
+        let keys = room.keys(pasting: "scale web 6\r\n", console: red)
+        #expect(keys.first == .char(":") && !keys.contains(.enter), "a command line opened for it; the line break is a space")
+        for (n, key) in keys.enumerated() { _ = room.key(key, seq: n + 2, console: red, now: 0) }
+        #expect(room.frame(red, now: 0)?.text.contains(":scale web 6") == true)
+        #expect(room.keys(pasting: "more", console: red) == "more".map { .char($0) }, "into the open command line as it is")
+        _ = room.advance(ticks: 1, now: 0)
+        #expect(room.game.match.teams[0].session.commandLog.isEmpty, "nothing ran")
+        let seq = room.lastSeq(of: red) + 1
+        let (effects, _) = room.key(.ctrl("c"), seq: seq, console: red, now: 0)
+        #expect(effects.contains { if case let .close(id, message) = $0 { id == red && message.contains("you left the game") } else { false } })
+    }
 }

@@ -114,6 +114,9 @@ final class RawClient: @unchecked Sendable {
 
     var isClosed: Bool { closed.withLockedValue { $0 } }
 
+    /// Everything received, as text (HTTP answers).
+    var receivedText: String { String(decoding: received.withLockedValue { $0 }, as: UTF8.self) }
+
     /// The host's messages so far.
     var messages: [HostMessage] {
         var bytes = received.withLockedValue { $0 }[...]

@@ -33,6 +33,8 @@ enum FacilitatorHeader {
         piece("\(people.count) team\(people.count == 1 ? "" : "s") · \(online) online")
         piece(game.settings.scenario.id)
         if game.isReplay { piece(context.state.joinLine, .accent, [.reverse, .bold]) }
+        // Each of the other doors on its own, so that the first (the SSH host key) shows on narrower screens.
+        if !game.isReplay { for door in context.state.roomLine.components(separatedBy: " · ") where !door.isEmpty { piece(door) } }
     }
 }
 

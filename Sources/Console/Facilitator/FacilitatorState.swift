@@ -73,6 +73,8 @@ public struct FacilitatorState: Sendable {
     public var debrief: DebriefView?
     /// How teams join, shown in the header: `gameday join HOST:PORT --token T --team NAME`.
     public var joinLine = ""
+    /// Other ways into the room, for the header, separated by " · ": the SSH host key's fingerprint, the projector page.
+    public var roomLine = ""
     /// Theme names the host found, for completing `:theme`.
     public var themeNames: [String] = []
 

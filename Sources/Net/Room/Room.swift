@@ -225,6 +225,31 @@ public struct Room: Sendable {
         return out
     }
 
+    /// The keys that type pasted text on a console: into the command line or
+    /// the filter when one is open, else into a command line opened for it (on
+    /// the panes, with nothing over them); none elsewhere. Line breaks and other
+    /// controls become spaces, so a paste never runs a command by itself.
+    public func keys(pasting text: String, console id: ConsoleID) -> [Key] {
+        guard let state = consoles[id]?.state else { return [] }
+        let characters = text.map { character -> Key in
+            character.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value != 127 }) ? .char(character) : .char(" ")
+        }
+        switch state.mode {
+        case .command, .filter: return characters
+        case .normal:
+            guard state.screen == .playing, state.overlay == .none, state.notice == nil, !characters.isEmpty else { return [] }
+            return [.char(":")] + characters
+        }
+    }
+
+    /// A line on a console's status bar (news from the network: a theme that could not be loaded).
+    public mutating func notify(_ id: ConsoleID, _ text: String, isError: Bool, now: UInt64) {
+        _ = withApp(id) { app in
+            app.notify(text, isError: isError, now: now)
+            return []
+        }
+    }
+
     /// The console's frame now.
     public func frame(_ id: ConsoleID, now: UInt64) -> CellBuffer? {
         guard let console = consoles[id] else { return nil }

@@ -16,9 +16,18 @@ final class Connection {
         case closing
     }
 
+    /// How the console reaches its screen.
+    enum Transport {
+        /// `gameday join`: JSON messages in length-prefixed frames (PROTOCOL.md).
+        case wire
+        /// An SSH session: the console drawn as ANSI on the participant's terminal.
+        case terminal(TerminalLink)
+    }
+
     let id: Int
     let channel: Channel
     let address: String
+    var transport = Transport.wire
     var phase = Phase.awaitingHello
     var lastFrame: CellBuffer?
     var ackSent = -1
@@ -119,14 +128,7 @@ extension HostServer {
             protocolError("the first message must be hello, with the session token", connection: connection, fatal: true)
         case (.refused, _), (.closing, _): break
         case (.joined, .hello): protocolError("already joined: hello comes once", connection: connection, fatal: false)
-        case let (.joined(console), .key(seq, key)):
-            // Commands are recorded when they take effect, at the next tick: a key changes only this console.
-            let (effects, gave) = room.key(key, seq: seq, console: console, now: now)
-            perform(effects)
-            if gave { connection.commandTick = room.game.tick }
-            connection.dirty = true
-            connection.keyed = true
-            scheduleFlush()
+        case let (.joined(console), .key(seq, key)): press(key, seq: seq, console: console, connection: connection)
         case let (.joined(console), .resize(width, height)):
             do throws(WireError) {
                 try room.resize(console, width: width, height: height)
@@ -146,6 +148,17 @@ extension HostServer {
             progress()
             scheduleFlush()
         }
+    }
+
+    /// A key on a team console: commands are recorded when they take effect, at
+    /// the next tick; a key changes only this console, which is drawn first.
+    func press(_ key: Key, seq: Int, console: ConsoleID, connection: Connection) {
+        let (effects, gave) = room.key(key, seq: seq, console: console, now: now)
+        perform(effects)
+        if gave { connection.commandTick = room.game.tick }
+        connection.dirty = true
+        connection.keyed = true
+        scheduleFlush()
     }
 
     private func answer(_ hello: ClientMessage.Hello, from connection: Connection) {

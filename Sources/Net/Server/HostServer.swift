@@ -19,7 +19,7 @@ public struct HostStartError: Error, Sendable, CustomStringConvertible {
 public final class HostServer: @unchecked Sendable {
     // All mutable state is touched only on `loop` (checked in debug builds).
     public let loop: EventLoop
-    private let group: EventLoopGroup
+    let group: EventLoopGroup
     private let ownsGroup: Bool
     let configuration: HostConfiguration
     private let ticking: HostTicking
@@ -40,7 +40,11 @@ public final class HostServer: @unchecked Sendable {
     var facilitatorUrgent = true
     private var facilitatorRenderedAt: UInt64 = 0
     private let started = NIODeadline.now()
-    private var stopped = false
+    private(set) var stopped = false
+    /// Team consoles over SSH, when `startSSH` was called.
+    var ssh: SSHConsoleServer?
+    /// The projector page, when `startWeb` was called.
+    var web: ProjectorServer?
 
     /// The facilitator's frames, as they change (called on the loop).
     public var onFacilitatorFrame: (@Sendable (CellBuffer) -> Void)?
@@ -88,15 +92,22 @@ public final class HostServer: @unchecked Sendable {
             return local
         } catch let error as HostStartError {
             throw error
-        } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            throw HostStartError(description: "cannot listen on \(address): the port is in use (choose another with --listen HOST:PORT)")
-        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
-            throw HostStartError(description: "cannot listen on \(address): no such address on this machine")
-        } catch let error as IOError where error.errnoCode == EACCES {
-            throw HostStartError(description: "cannot listen on \(address): permission denied (ports below 1024 need privileges)")
         } catch {
-            throw HostStartError(description: "cannot listen on \(address): \(Self.describe(error))")
+            throw Self.bindProblem(error, address: address, flag: "--listen")
         }
+    }
+
+    /// Why binding `address` failed, in one line that names the flag to change.
+    static func bindProblem(_ error: Error, address: ListenAddress, flag: String) -> HostStartError {
+        let errno = (error as? IOError)?.errnoCode
+        if errno == EADDRINUSE {
+            return HostStartError(description: "cannot listen on \(address): the port is in use (choose another with \(flag) HOST:PORT)")
+        }
+        if errno == EADDRNOTAVAIL { return HostStartError(description: "cannot listen on \(address): no such address on this machine") }
+        if errno == EACCES {
+            return HostStartError(description: "cannot listen on \(address): permission denied (ports below 1024 need privileges)")
+        }
+        return HostStartError(description: "cannot listen on \(address): \(describe(error))")
     }
 
     /// A network error in a few words ("connection refused", "unknown host").
@@ -129,8 +140,10 @@ public final class HostServer: @unchecked Sendable {
                 connection.channel.close(promise: nil)
             }
             serverChannel?.close(promise: nil)
+            ssh?.stop()
         }
         _ = try? done.wait()
+        web?.stop()
         if ownsGroup { try? group.syncShutdownGracefully() }
     }
 
@@ -280,6 +293,7 @@ public final class HostServer: @unchecked Sendable {
             facilitatorUrgent = false
             facilitatorRenderedAt = time
             onFacilitatorFrame?(room.facilitatorFrame(glyphs: facilitatorGlyphs, now: time))
+            publishBoard()
         }
     }
 
@@ -290,6 +304,10 @@ public final class HostServer: @unchecked Sendable {
         connection.renderedAt = time
         connection.keyed = false
         if connection.commandTick.map({ $0 < room.game.tick }) == true { connection.commandTick = nil }
+        if case let .terminal(link) = connection.transport {
+            draw(frame, on: link, connection: connection)
+            return
+        }
         let full = connection.lastFrame.map { $0.width != frame.width || $0.height != frame.height } ?? true
         let runs = frame.changes(since: full ? nil : connection.lastFrame)
         let ack = room.lastSeq(of: console)
@@ -324,6 +342,10 @@ public final class HostServer: @unchecked Sendable {
 
     func send(_ message: HostMessage, to connection: Connection) {
         guard connection.channel.isActive else { return }
+        if case let .terminal(link) = connection.transport {
+            tell(message, on: link, connection: connection)
+            return
+        }
         connection.channel.writeAndFlush(Framing.frame(message.encoded(), allocator: connection.channel.allocator), promise: nil)
     }
 
@@ -333,7 +355,12 @@ public final class HostServer: @unchecked Sendable {
             case let .bell(console):
                 if let connection = consoleConnections[console].flatMap({ connections[$0] }) { send(.bell, to: connection) }
             case let .theme(console, name):
-                if let connection = consoleConnections[console].flatMap({ connections[$0] }) { send(.theme(name), to: connection) }
+                guard let connection = consoleConnections[console].flatMap({ connections[$0] }) else { break }
+                if case let .terminal(link) = connection.transport {
+                    switchTheme(name, on: link, connection: connection, console: console)
+                } else {
+                    send(.theme(name), to: connection)
+                }
             case let .close(console, message):
                 if let connection = consoleConnections[console].flatMap({ connections[$0] }) {
                     send(.bye(message: message), to: connection)

@@ -39,7 +39,7 @@ public enum ANSIRenderer {
         return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
-    private static func color(_ spec: ColorSpec, depth: ColorDepth, background: Bool) -> [String] {
+    static func color(_ spec: ColorSpec, depth: ColorDepth, background: Bool) -> [String] {
         if depth == .trueColor, case let .rgb(r, g, b) = spec { return [background ? "48" : "38", "2", "\(r)", "\(g)", "\(b)"] }
         let n = ColorMapping.terminalColor(spec, depth: depth)
         guard n >= 0 else { return [] }
