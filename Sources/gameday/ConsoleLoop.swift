@@ -28,10 +28,16 @@ struct ConsoleLoop {
     static let recordingNoticeMilliseconds: UInt64 = 30_000
 
     /// Runs until the player quits or a signal arrives; returns the exit status.
-    /// The recording gets its end line however the loop ends.
+    /// The recording gets its end line however the loop ends, and is removed when
+    /// the game never left the briefing (nothing was played, nothing is lost).
     mutating func run(exitAfterFirstFrame: Bool = false) -> Int32 {
         let status = loop(exitAfterFirstFrame: exitAfterFirstFrame)
-        recording?.finish(app.session)
+        if app.state.screen == .briefing && app.session.world.tick == 0 {
+            recording?.discard()
+            recording = nil
+        } else {
+            recording?.finish(app.session)
+        }
         return status
     }
 

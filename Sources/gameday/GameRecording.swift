@@ -29,6 +29,9 @@ final class GameRecording {
         file.append(recorder.lines(for: session), tick: session.world.tick)
     }
 
+    /// Removes the file: the game never started, so there is nothing to keep.
+    func discard() { file.discard() }
+
     /// Records the rest and the end line, and closes the file.
     func finish(_ session: GameSession) {
         file.append(recorder.lines(for: session) + [recorder.endLine(for: session)], tick: session.world.tick)

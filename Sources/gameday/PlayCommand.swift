@@ -74,13 +74,16 @@ extension Gameday {
             }
             var loop = ConsoleLoop(screen: screen, app: ConsoleApp(match: match, speed: speed), recording: recording)
             ScreenOptions.prepare(&loop.app, themeProblem: themeProblem)
+            loop.app.state.recordingPath = recording?.path
             let status = loop.run(exitAfterFirstFrame: exitAfterFirstFrame || crashAfterFirstFrame)
             if crashAfterFirstFrame { fatalError("crash requested by --crash-after-first-frame") }
             screen.stop()
             crashLog?.finish()
-            if let recording {
+            if let recording = loop.recording {
                 if let stop = recording.stop { StandardError.writeLine("gameday: \(stop.summary)") }
                 StandardOutput.write("recording: \(recording.path)  (replay with: gameday replay \(recording.path))")
+            } else if recording != nil {
+                StandardOutput.write("not recorded: the game never left the briefing")
             }
             if status != 0 { throw ExitCode(status) }
         }

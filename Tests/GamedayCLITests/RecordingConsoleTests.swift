@@ -41,6 +41,38 @@ import Testing
         #expect(verify.status == 0, "the file so far is valid: \(verify.stdout)\(verify.stderr)")
     }
 
+    /// Quitting at the briefing plays nothing, so it keeps nothing: no file is left
+    /// behind, and the line after the game says why.
+    @Test func quittingAtTheBriefingLeavesNoRecording() throws {
+        let scratch = try Scratch()
+        let path = scratch.path("game.jsonl")
+        let tmux = try Tmux(command: "\(ConsoleEndToEndTests.binary) play --record \(path)", environment: ConsoleEndToEndTests.utf8)
+        #expect(try tmux.wait(for: "Enter start") != nil)
+        try tmux.press("q")
+        try tmux.press("y")
+        let exit = try #require(try tmux.wait(for: "EXIT:"))
+        #expect(exit.contains("EXIT:0"))
+        #expect(exit.contains("not recorded: the game never left the briefing"), "\(exit)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    /// A game played to its end names its recording on the end screen, with the
+    /// command that debriefs it, and the file verifies.
+    @Test func theEndScreenNamesTheRecording() throws {
+        let scratch = try Scratch()
+        let path = scratch.path("game.jsonl")
+        let tmux = try Tmux(command: "\(ConsoleEndToEndTests.binary) play --duration 2m --speed 60 --record \(path)",
+                            environment: ConsoleEndToEndTests.utf8)
+        #expect(try tmux.wait(for: "Enter start") != nil)
+        try tmux.press("Enter")
+        let end = try #require(try tmux.wait(seconds: 30, until: { $0.contains("Game over") }))
+        let joined = end.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        #expect(joined.contains("gameday debrief \(path)"), "\(end)")
+        try tmux.press("q")
+        #expect(try tmux.wait(for: "EXIT:")?.contains("recording: \(path)") == true)
+        #expect(try CLITests.run(["replay", "--verify", path]).status == 0)
+    }
+
     /// Taking over twice at the same second writes two branch files, never one over the other.
     @Test func branchesAtTheSameTickGetTheirOwnFiles() throws {
         let scratch = try Scratch()
