@@ -68,7 +68,7 @@ public struct RoomDoorBenchmarks {
             let end = try server.terminalTraffic().wait()
             let elapsed = Date().timeIntervalSince(began)
             let frames = end.frames - start.frames, bytes = end.bytes - start.bytes
-            print(String(format: "  steady play at %d×: %.1f frames/s, %.0f bytes per frame on average, the largest update %d bytes (budget 2048)",
+            print(String(format: "  steady play at %d×: %.1f frames/s, %.0f bytes per frame on average (budget 2048, as the local console), the largest update %d bytes",
                          speed, Double(frames) / elapsed, Double(bytes) / Double(max(1, frames)), end.largestUpdate))
         }
 
@@ -125,7 +125,7 @@ final class SSEReader: @unchecked Sendable {
     func contains(_ needle: String) -> Bool { text.contains(needle) }
 
     func close() {
-        channel.close(promise: nil)
+        try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }
 

@@ -42,7 +42,8 @@ final class SSHBenchmarkClient: @unchecked Sendable {
     }
 
     func close() {
-        parent.close(promise: nil)
+        // Closed and waited for before the loop goes, so nothing is scheduled on a loop that is gone.
+        try? parent.close().wait()
         try? group.syncShutdownGracefully()
     }
 

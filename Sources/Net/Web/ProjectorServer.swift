@@ -127,7 +127,14 @@ final class ProjectorServer: Sendable {
         if let channel = listener.withLockedValue({ $0 }) { try? channel.close().wait() }
         heartbeat.withLockedValue { $0?.cancel() }
         feed.finishAll()
-        task.withLockedValue { $0?.cancel() }
+        // The server winds down (its connections close) before its loop goes: nothing it
+        // schedules may find the loop gone. A server that does not end in time is left.
+        if let running = task.withLockedValue({ $0 }) {
+            running.cancel()
+            let ended = DispatchSemaphore(value: 0)
+            Task.detached { await running.value; ended.signal() }
+            _ = ended.wait(timeout: .now() + 3)
+        }
         try? group.syncShutdownGracefully()
         try? tasks.syncShutdownGracefully()
     }
