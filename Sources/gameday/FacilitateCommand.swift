@@ -145,6 +145,7 @@ extension Gameday {
             _ = try? server.withRoom { room in
                 room.facilitator.state.joinLine = join
                 room.facilitator.state.roomLine = doors.headerLine
+                room.facilitator.state.doorLines = [join.components(separatedBy: "  ·  ")[0]] + doors.lines
                 room.facilitator.state.themeNames = themes
             }.wait()
             if let themeProblem { server.notifyFacilitator(themeProblem, isError: true) }

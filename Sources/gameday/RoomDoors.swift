@@ -18,6 +18,8 @@ struct RoomDoors {
         /// The host key's fingerprint and the projector's address, for the console's top line.
         var headerLine: String
         var fingerprint: String?
+        /// Each door in words, one a line, for the leaderboard while no team has joined.
+        var lines: [String] = []
     }
 
     init(ssh: String?, authorizedKeys: String?, web: String?, theme: String?, noColor: Bool, environment: [String: String]) throws {
@@ -55,10 +57,13 @@ struct RoomDoors {
             opened.sshLine = "ssh -p \(port) NAME@\(host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host)"
             opened.fingerprint = ssh.hostKey.fingerprint
             header.append("ssh \(ssh.hostKey.fingerprint)")
+            opened.lines.append("\(opened.sshLine ?? "ssh")   (password: the token\(ssh.authorizedKeys.keys.isEmpty ? "" : ", or an allowed key"))")
+            opened.lines.append("SSH host key \(ssh.hostKey.fingerprint)")
         }
         if let web {
             let bound = SocketAddressDescription(try server.startWeb(web), asked: web.listen)
             header.append("projector http://\(bound.text)")
+            opened.lines.append("projector page: http://\(bound.text)")
         }
         opened.headerLine = header.joined(separator: " · ")
         return opened

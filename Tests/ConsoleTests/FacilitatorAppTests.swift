@@ -24,6 +24,27 @@ import Testing
 
     static func frame(_ app: FacilitatorApp, _ game: FacilitatedGame) -> String { app.render(game: game, glyphs: .unicode, now: 1).text }
 
+    /// Before any team joins, every way in is on the leaderboard, a line each, whole even at
+    /// 80×24 (the edge's join line is cut there); the help lists them too, whatever the size.
+    @Test func theWaysInAreListedWholeUntilATeamJoinsAndAlwaysInHelp() throws {
+        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 2, durationSeconds: 1_800, difficulty: .normal, maxTeams: 4, bots: [])
+        var game = try FacilitatedGame(settings)
+        var app = FacilitatorApp(width: 80, height: 24)
+        let doors = ["gameday join 127.0.0.1:7420 --token abcd-efgh --team NAME", "ssh -p 2222 NAME@127.0.0.1   (password: the token)",
+                     "SSH host key SHA256:b826EB33eGsxR35XBxwn+CK0y1FkRI17z7fUVICw90I", "projector page: http://127.0.0.1:8080"]
+        app.state.joinLine = doors[0] + "  ·  ssh -p 2222 NAME@127.0.0.1"
+        app.state.doorLines = doors
+        var frame = Self.frame(app, game)
+        for door in doors { #expect(frame.contains(door), "\(door)\n\(frame)") }
+        _ = try game.join(team: "red")
+        frame = Self.frame(app, game)
+        #expect(!frame.contains("projector page:"), "a team's row takes the place")
+        Self.type("?", &app, &game)
+        frame = Self.frame(app, game)
+        #expect(frame.contains("THE WAYS INTO THE ROOM"))
+        for door in doors.dropFirst(2) { #expect(frame.contains(door), "\(door)\n\(frame)") }
+    }
+
     @Test func spaceStartsThenPausesEveryTeamAndPlusMinusSetTheSpeed() throws {
         var (app, game) = try Self.setUp()
         #expect(Self.frame(app, game).contains("NOT STARTED"))

@@ -181,7 +181,7 @@ public struct FacilitatorApp: Sendable {
             debrief.scroll = max(0, min(debrief.scroll + step, rows - DebriefWindow.page(height: height)))
             state.debrief = debrief
         } else {
-            let most = HelpOverlay.maxScroll(width: width, height: height, facilitator: true)
+            let most = HelpOverlay.maxScroll(width: width, height: height, facilitator: true, doors: state.doorLines)
             state.helpScroll = max(0, min(state.helpScroll + step, most))
         }
     }

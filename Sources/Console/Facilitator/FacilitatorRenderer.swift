@@ -58,7 +58,8 @@ enum FacilitatorRenderer {
         FacilitatorStatusBar.draw(into: &buffer, context: context)
         switch app.state.overlay {
         case .help:
-            HelpOverlay.draw(into: &buffer, width: app.width, height: app.height, scroll: app.state.helpScroll, glyphs: glyphs, facilitator: true)
+            HelpOverlay.draw(into: &buffer, width: app.width, height: app.height, scroll: app.state.helpScroll, glyphs: glyphs, facilitator: true,
+                              doors: app.state.doorLines)
         case .quitConfirm:
             let rect = Window.centered(width: 56, height: 6, in: (app.width, app.height))
             Window.open(rect, title: "End the game day?", into: &buffer, glyphs: glyphs)

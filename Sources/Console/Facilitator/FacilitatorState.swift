@@ -75,6 +75,9 @@ public struct FacilitatorState: Sendable {
     public var joinLine = ""
     /// Other ways into the room, for the header, separated by " · ": the SSH host key's fingerprint, the projector page.
     public var roomLine = ""
+    /// Every way into the room, one a line (join, SSH, its host key, the projector page),
+    /// listed in the leaderboard while no team has joined.
+    public var doorLines: [String] = []
     /// Theme names the host found, for completing `:theme`.
     public var themeNames: [String] = []
 

@@ -21,6 +21,20 @@ enum LeaderboardPane {
         }
     }
 
+    /// No team yet: how to get in, a door a line, the heading only when there is room for it.
+    static func drawDoors(into buffer: inout CellBuffer, rect: Rect, context: FacilitatorContext) {
+        let inner = rect.inner
+        let doors = context.game.isReplay ? [] : context.state.doorLines
+        let rows = inner.height - 1
+        var lines = doors.isEmpty ? ["No team yet: give the teams the line at the bottom of this pane."] : doors.map { "  " + $0 }
+        if !doors.isEmpty && rows > doors.count { lines.insert("No team yet. Teams join with:", at: 0) }
+        for (n, line) in lines.prefix(rows).enumerated() {
+            let heading = !doors.isEmpty && n == 0 && rows > doors.count
+            buffer.put(Format.fit(line, inner.width - 1, ellipsis: context.glyphs.ellipsis), x: inner.x + 1, y: inner.y + 1 + n,
+                       role: heading || doors.isEmpty ? .dim : .text, attributes: heading || doors.isEmpty ? [] : [.bold])
+        }
+    }
+
     static func rows(in rect: Rect, focused: Bool) -> Int { max(0, rect.inner.height - 1 - (focused ? 1 : 0)) }
 
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: FacilitatorContext) {
@@ -42,8 +56,7 @@ enum LeaderboardPane {
             buffer.put(join, x: rect.x + 2, y: rect.maxY - 1, role: .accent, attributes: [.bold])
         }
         guard !board.isEmpty else {
-            buffer.put(Format.fit("No team yet: give the teams the line at the bottom of this pane.", inner.width - 1, ellipsis: context.glyphs.ellipsis),
-                       x: inner.x + 1, y: inner.y + 1, role: .dim)
+            drawDoors(into: &buffer, rect: rect, context: context)
             return
         }
         let visible = rows(in: rect, focused: focused)

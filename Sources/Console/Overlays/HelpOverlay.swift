@@ -7,10 +7,11 @@ import Session
 enum HelpOverlay {
     /// Every entry: keys (or usage) and what they do; an entry with no text is a heading.
     /// A player's console lists what its role allows (a team in a facilitated game has no clock
-    /// keys and no injects); the facilitator's lists its own keys and words.
-    static func lines(role: ConsoleRole = .solo, facilitator: Bool = false) -> [(String, String)] {
+    /// keys and no injects); the facilitator's lists its own keys and words, and the ways into the room.
+    static func lines(role: ConsoleRole = .solo, facilitator: Bool = false, doors: [String] = []) -> [(String, String)] {
         var out: [(String, String)] = []
         if facilitator {
+            if !doors.isEmpty { out += [("THE WAYS INTO THE ROOM", "")] + doors.map { ("", $0) } + [("", "")] }
             for section in ConsoleKeys.sections(of: ConsoleKeys.facilitatorScopes) {
                 out += [("KEYS · \(section.title.uppercased())", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
             }
@@ -51,6 +52,8 @@ enum HelpOverlay {
         var keys: String
         var help: String
         var isHeading: Bool
+        /// Text with no key, across the overlay's whole width.
+        var isText = false
     }
 
     static func window(width: Int, height: Int) -> Rect {
@@ -58,13 +61,18 @@ enum HelpOverlay {
     }
 
     /// The entries wrapped to a window of `inner` width: long usages and texts continue on the next rows.
-    static func rows(innerWidth: Int, role: ConsoleRole = .solo, facilitator: Bool = false) -> [Row] {
+    static func rows(innerWidth: Int, role: ConsoleRole = .solo, facilitator: Bool = false, doors: [String] = []) -> [Row] {
         let keyWidth = min(46, max(12, innerWidth * 2 / 5))
         let helpWidth = max(10, innerWidth - keyWidth - 3)
         var rows: [Row] = []
-        for (keys, help) in lines(role: role, facilitator: facilitator) {
+        for (keys, help) in lines(role: role, facilitator: facilitator, doors: doors) {
             if help.isEmpty {
                 rows.append(Row(keys: keys, help: "", isHeading: true))
+                continue
+            }
+            if keys.isEmpty {
+                // Text with no key (the ways into the room): the overlay's whole width, indented.
+                rows += Format.wrap(help, width: innerWidth - 2).map { Row(keys: "", help: "  " + $0, isHeading: false, isText: true) }
                 continue
             }
             // Keys keep their double spaces when they fit (wrapping would fold them).
@@ -78,9 +86,9 @@ enum HelpOverlay {
     }
 
     /// The furthest the overlay scrolls on a screen of this size.
-    static func maxScroll(width: Int, height: Int, role: ConsoleRole = .solo, facilitator: Bool = false) -> Int {
+    static func maxScroll(width: Int, height: Int, role: ConsoleRole = .solo, facilitator: Bool = false, doors: [String] = []) -> Int {
         let inner = window(width: width, height: height).inner
-        return max(0, rows(innerWidth: inner.width - 2, role: role, facilitator: facilitator).count - inner.height)
+        return max(0, rows(innerWidth: inner.width - 2, role: role, facilitator: facilitator, doors: doors).count - inner.height)
     }
 
     static func draw(into buffer: inout CellBuffer, context: RenderContext) {
@@ -89,10 +97,10 @@ enum HelpOverlay {
     }
 
     static func draw(into buffer: inout CellBuffer, width: Int, height: Int, scroll wanted: Int, glyphs: Glyphs,
-                     role: ConsoleRole = .solo, facilitator: Bool = false) {
+                     role: ConsoleRole = .solo, facilitator: Bool = false, doors: [String] = []) {
         let rect = window(width: width, height: height)
         let inner = rect.inner
-        let all = rows(innerWidth: inner.width - 2, role: role, facilitator: facilitator)
+        let all = rows(innerWidth: inner.width - 2, role: role, facilitator: facilitator, doors: doors)
         let scroll = min(wanted, max(0, all.count - inner.height))
         let position = all.count > inner.height ? ", \(min(all.count, scroll + inner.height)) of \(all.count)" : ""
         Window.open(rect, title: "Help: keys and commands (Esc closes, ↑↓ PgDn scroll\(position))", into: &buffer, glyphs: glyphs)
@@ -101,6 +109,10 @@ enum HelpOverlay {
             let y = inner.y + n
             if row.isHeading {
                 buffer.put(row.keys, x: inner.x + 1, y: y, role: .title, attributes: [.bold], limit: inner.width - 2)
+                continue
+            }
+            if row.isText {
+                buffer.put(row.help, x: inner.x + 1, y: y, role: .text, limit: inner.width - 2)
                 continue
             }
             buffer.put(row.keys, x: inner.x + 1, y: y, role: .accent, attributes: [.bold], limit: keyWidth)
