@@ -152,21 +152,7 @@ public enum SessionFile {
         return encode(line)
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    private static func encode(_ line: SessionLine) -> String {
-        do {
-            return String(decoding: try encoder.encode(line), as: UTF8.self)
-        } catch {
-            // Unreachable: strings, whole numbers and arrays of strings always encode
-            // (JSONEncoder refuses only numbers that are not finite).
-            preconditionFailure("a session line did not encode: \(error)")
-        }
-    }
+    private static func encode(_ line: SessionLine) -> String { JSONText.string(line) }
 }
 
 /// Turns a facilitated game's progress into session file lines. Pure: the

@@ -71,22 +71,9 @@ enum SummaryFormat {
     }
 }
 
-/// The one way the command line writes JSON: Codable values, keys sorted,
-/// safe to print on a terminal (`ControlCharacters.jsonEscaped`).
+/// The command line's JSON (`JSONText`), made safe to print on a terminal
+/// (`ControlCharacters.jsonEscaped`).
 enum JSONOutput {
-    static func pretty<T: Encodable>(_ value: T) -> String { encode(value, [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
-    static func line<T: Encodable>(_ value: T) -> String { encode(value, [.sortedKeys, .withoutEscapingSlashes]) }
-
-    private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = formatting
-        // The one thing JSONEncoder refuses is a number that is not finite: spell those out.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do {
-            return ControlCharacters.jsonEscaped(String(decoding: try encoder.encode(value), as: UTF8.self))
-        } catch {
-            // Unreachable: reports are structs of text, whole numbers and numbers, and every number encodes now.
-            preconditionFailure("a report did not encode as JSON: \(error)")
-        }
-    }
+    static func pretty<T: Encodable>(_ value: T) -> String { ControlCharacters.jsonEscaped(JSONText.string(value, pretty: true)) }
+    static func line<T: Encodable>(_ value: T) -> String { ControlCharacters.jsonEscaped(JSONText.string(value)) }
 }

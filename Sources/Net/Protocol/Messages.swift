@@ -1,5 +1,6 @@
 import Foundation
 import ScreenKit
+import Session
 
 /// The facilitated game's protocol: its version, its size limits, and the
 /// messages each side sends (PROTOCOL.md beside this folder describes them
@@ -214,22 +215,7 @@ extension HostMessage {
 /// JSON for the wire: Codable for reading and small messages; frames are
 /// written by hand, as they are the bulk of the traffic.
 enum WireJSON {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // The one thing JSONEncoder refuses is a number that is not finite: spell those out.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }()
-
-    static func encode(_ object: WireObject) -> Data {
-        do {
-            return try encoder.encode(object)
-        } catch {
-            // Unreachable: with every number encodable, a flat message object always encodes.
-            preconditionFailure("a wire message did not encode: \(error)")
-        }
-    }
+    static func encode(_ object: WireObject) -> Data { JSONText.data(object) }
 
     static func decode(_ data: Data) throws(WireError) -> WireObject {
         do { return try JSONDecoder().decode(WireObject.self, from: data) } catch let error as DecodingError {

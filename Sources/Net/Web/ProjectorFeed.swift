@@ -1,6 +1,7 @@
 import Foundation
 import Host
 import NIOConcurrencyHelpers
+import Session
 
 /// The projector's board as JSON, handed from the host's loop to the web
 /// server's streams: the host publishes, each stream waits for the next
@@ -22,10 +23,7 @@ final class ProjectorFeed: Sendable {
 
     /// A new board: streams wake only when it differs from the last.
     func publish(_ board: ProjectorBoard) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(board) else { return }
-        let json = String(decoding: data, as: UTF8.self)
+        let json = JSONText.string(board)
         let waiting: [AsyncStream<Void>.Continuation] = state.withLockedValue { state in
             guard state.json != json else { return [] }
             state.json = json

@@ -152,19 +152,5 @@ public enum RecordingEncoder {
         return encode(line)
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    private static func encode(_ line: RecordingLine) -> String {
-        do {
-            return String(decoding: try encoder.encode(line), as: UTF8.self)
-        } catch {
-            // Unreachable: a flat object of text and whole numbers, and scores made
-            // finite by `NumberText.hundredths`; JSONEncoder refuses nothing else.
-            preconditionFailure("a recording line did not encode: \(error)")
-        }
-    }
+    private static func encode(_ line: RecordingLine) -> String { JSONText.string(line) }
 }
