@@ -28,7 +28,7 @@ public struct HiddenTruth: Sendable {
         self.team = team.name
         faults = team.session.injectLog.reversed().map { inject in
             let (active, status) = Self.status(of: inject, in: world)
-            return ActiveFault(fault: inject.fault, began: inject.tick, isActive: active, status: status, cause: inject.fault.kind.effect)
+            return ActiveFault(fault: inject.fault, began: inject.tick, isActive: active, status: status, cause: inject.fault.effect)
         }
         firingAlarms = world.alarms.filter(\.isFiring)
         incidents = world.incidents.filter { $0.resolvedAt == nil }

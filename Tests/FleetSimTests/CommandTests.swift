@@ -37,7 +37,14 @@ import Testing
             let fault = try Fault.parse(([kind.name] + words).joined(separator: " "))
             #expect(fault.kind.name == kind.name)
             #expect(try Fault.parse(fault.text) == fault)
+            // The hidden truth tells the facilitator the fault's own values, never a placeholder.
+            for placeholder in kind.parameters.map(\.placeholder) {
+                #expect(!fault.effect.contains(placeholder), "\(kind.name): \(fault.effect)")
+            }
         }
+        #expect(try Fault.parse("latency payment-provider 2000 10m").effect.hasPrefix("Every call to the service takes 2000 ms longer."))
+        #expect(try Fault.parse("hang web 2").effect.hasPrefix("Hung tasks (2 tasks) stop answering"))
+        #expect(try Fault.parse("bad-deploy rentals v2").effect.hasPrefix("A teammate deploys v2."))
         #expect(try Fault.parse("crash rentals 2") == .hangTasks(service: "rentals", count: 2), "recordings from before the rename")
         #expect(try Fault.parse("spike 4 10m") == .trafficSpike(multiplier: 4, seconds: 600))
     }

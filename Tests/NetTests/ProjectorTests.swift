@@ -17,14 +17,8 @@ import Testing
 
     @Test func theBoardShowsScoresClockAndBroadcastsButNeverTheHiddenTruth() throws {
         let host = try TestHost()
-        let red = try host.client("red"), blue = try host.client("blue")
+        let (red, blue) = try host.twoTeamsWithAnOutageForRed()
         defer { red.close(); blue.close() }
-        red.send(.enter)
-        blue.send(.enter)
-        try eventually("panes") { red.screen.contains("TASKS") && blue.screen.contains("TASKS") }
-        try host.facilitator(" ")
-        try host.facilitator(":inject to red outage payment-provider 15m\r")
-        try host.facilitator(":broadcast mind the payment provider\r")
         try host.facilitator(":hint red look at the payment provider's errors\r")
         try host.advance(300)
         let board = try host.room { $0.game.projectorBoard }

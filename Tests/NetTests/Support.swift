@@ -36,6 +36,18 @@ final class TestHost: @unchecked Sendable {
         return client
     }
 
+    /// Red and blue at their panes, the clock started, an outage injected to red only and a broadcast to all.
+    func twoTeamsWithAnOutageForRed() throws -> (red: TeamClient, blue: TeamClient) {
+        let red = try client("red"), blue = try client("blue")
+        red.send(.enter)
+        blue.send(.enter)
+        try eventually("panes") { red.screen.contains("TASKS") && blue.screen.contains("TASKS") }
+        try facilitator(" ")
+        try facilitator(":inject to red outage payment-provider 15m\r")
+        try facilitator(":broadcast mind the payment provider\r")
+        return (red, blue)
+    }
+
     func room<T: Sendable>(_ body: @escaping @Sendable (inout Room) -> T) throws -> T { try server.withRoom(body).wait() }
 
     func advance(_ ticks: Int) throws { try server.advance(ticks: ticks).wait() }

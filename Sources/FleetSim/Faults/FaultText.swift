@@ -16,22 +16,33 @@ extension Fault {
     /// The fault in words for people, with units: `cpu-hog web 41% for 9 min 32 s`,
     /// `zone-outage zone a for 20 min`, `latency payment-provider +2000 ms for 10 min`.
     public var readable: String {
-        let kind = self.kind
-        let words = zip(kind.parameters, values).map { parameter, value -> String in
-            let number = value.numeric.map(NumberText.format) ?? ""
-            switch (parameter.kind, parameter.placeholder) {
-            case (.duration, _): return "for " + GameTime.phrase(Int(value.numeric ?? 0))
-            case (.zone, _): return "zone " + parameter.text(value)
-            case (_, "PERCENT"): return number + "%"
-            case (_, "MS"): return "+" + number + " ms"
-            case (_, "REQ_PER_SEC"): return number + " req/s"
-            case (_, "MIB_PER_MINUTE"): return number + " MiB/min"
-            case (_, "MULTIPLIER"): return "×" + number
-            case (.count, _): return number + (value.numeric == 1 ? " task" : " tasks")
-            default: return parameter.text(value)
-            }
+        ([kind.name] + zip(kind.parameters, values).map { Self.word($0, $1) }).joined(separator: " ")
+    }
+
+    /// The catalogue's effect with this fault's own values in place of its placeholders
+    /// (the hidden truth): "Every call to the service takes 2,000 ms longer."
+    public var effect: String {
+        zip(kind.parameters, values).reduce(kind.effect) { text, pair in
+            let word = Self.word(pair.0, pair.1, inSentence: true)
+            // Placeholders are upper-case words no effect uses otherwise (a test reads every one).
+            return text.replacing(pair.0.placeholder, with: word)
         }
-        return ([kind.name] + words).joined(separator: " ")
+    }
+
+    /// One value with its unit; in a sentence, an added delay reads without its sign.
+    private static func word(_ parameter: FaultParameter, _ value: FaultValue, inSentence: Bool = false) -> String {
+        let number = value.numeric.map(NumberText.format) ?? ""
+        switch (parameter.kind, parameter.placeholder) {
+        case (.duration, _): return "for " + GameTime.phrase(Int(value.numeric ?? 0))
+        case (.zone, _): return "zone " + parameter.text(value)
+        case (_, "PERCENT"): return number + "%"
+        case (_, "MS"): return (inSentence ? "" : "+") + number + " ms"
+        case (_, "REQ_PER_SEC"): return number + " req/s"
+        case (_, "MIB_PER_MINUTE"): return number + " MiB/min"
+        case (_, "MULTIPLIER"): return "×" + number
+        case (.count, _): return number + (value.numeric == 1 ? " task" : " tasks")
+        default: return parameter.text(value)
+        }
     }
 
     /// Reads an inject as typed, e.g. `spike 8 600`, `spike 8 10m` or `latency payment-provider 2000 300`.
