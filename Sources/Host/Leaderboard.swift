@@ -14,7 +14,7 @@ public struct LeaderboardRow: Sendable, Hashable {
     public var fiveMinuteChange: Double
     /// The score at the end of each recent minute, then now.
     public var trend: [Double]
-    public var openIncidents: Int
+    public var firingIncidents: Int
     /// Incidents opened and not yet acknowledged.
     public var unacknowledged: Int
     /// The service in the worst state, unless every service is fine.
@@ -30,19 +30,18 @@ extension FacilitatedGame {
     /// Minutes of score history the leaderboard's trend shows.
     public static let trendMinutes = 30
 
-    /// Every team, best score first (ties by name), with the facts a facilitator scans for.
+    /// Every team, best score first (tied teams share a place and go by name), with the facts a facilitator scans for.
     public var leaderboard: [LeaderboardRow] {
-        match.standings(viewing: nil).enumerated().map { place, standing in
+        match.standings(viewing: nil).map { standing in
             let index = standing.team ?? 0
             let team = match.teams[index]
             let world = team.world
             let history = world.score.history
-            let then = history.count >= 5 ? history[history.count - 5] : 0
             let worst = Self.worstService(world)
             return LeaderboardRow(
-                team: index, name: team.name, isBot: team.isBot, rank: place + 1, score: world.score.total,
-                fiveMinuteChange: world.score.total - then, trend: Array(history.suffix(Self.trendMinutes)) + [world.score.total],
-                openIncidents: world.openIncidents.count,
+                team: index, name: team.name, isBot: team.isBot, rank: standing.rank, score: world.score.total,
+                fiveMinuteChange: world.score.fiveMinuteChange, trend: Array(history.suffix(Self.trendMinutes)) + [world.score.total],
+                firingIncidents: world.firingIncidents.count,
                 unacknowledged: world.openIncidents.filter { $0.acknowledgedAt == nil }.count,
                 worstService: worst?.0.name, worstHealth: worst?.1 ?? .ok,
                 lastCommandTick: team.session.commandLog.last?.tick, people: presence[index].people)

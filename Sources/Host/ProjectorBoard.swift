@@ -15,7 +15,7 @@ public struct ProjectorBoard: Sendable, Hashable, Codable {
         public var change: Int
         /// The score at the end of each recent minute, then now (rounded).
         public var trend: [Int]
-        public var openIncidents: Int
+        public var firingIncidents: Int
         /// Incidents opened and not yet acknowledged.
         public var unacknowledged: Int
         public var isBot: Bool
@@ -63,7 +63,7 @@ extension FacilitatedGame {
         }
         let teams = leaderboard.map { row in
             ProjectorBoard.Team(rank: row.rank, name: row.name, score: Int(row.score.rounded()), change: Int(row.fiveMinuteChange.rounded()),
-                                trend: row.trend.map { Int($0.rounded()) }, openIncidents: row.openIncidents,
+                                trend: row.trend.map { Int($0.rounded()) }, firingIncidents: row.firingIncidents,
                                 unacknowledged: row.unacknowledged, isBot: row.isBot, people: row.people)
         }
         let broadcasts = notices.filter { $0.team == nil }.suffix(ProjectorBoard.broadcastCount).reversed()

@@ -47,6 +47,8 @@ public struct Standing: Sendable, Hashable {
     public var isBot: Bool
     /// The team's index in its match, when it comes from one.
     public var team: Int?
+    /// Its place: 1 + the teams with more points; tied teams share a place.
+    public var rank = 1
 
     public init(name: String, score: Double, isPlayer: Bool, isBot: Bool = false, team: Int? = nil) {
         self.name = name
@@ -54,6 +56,27 @@ public struct Standing: Sendable, Hashable {
         self.isPlayer = isPlayer
         self.isBot = isBot
         self.team = team
+    }
+
+    /// Points as teams are ranked by them: whole points, as every screen shows them, so
+    /// two teams that read the same score share a place everywhere.
+    public static func rankingPoints(_ score: Double) -> Double { score.rounded() }
+
+    /// The standings best first, each with its place; among tied teams the viewed one
+    /// (`isPlayer`) first, then by name.
+    public static func ranked(_ all: [Standing]) -> [Standing] {
+        let sorted = all.sorted { a, b in
+            let (x, y) = (rankingPoints(a.score), rankingPoints(b.score))
+            if x != y { return x > y }
+            if a.isPlayer != b.isPlayer { return a.isPlayer }
+            return a.name < b.name
+        }
+        var ranked = sorted
+        for n in ranked.indices.dropFirst() {
+            let tied = rankingPoints(ranked[n].score) == rankingPoints(ranked[n - 1].score)
+            ranked[n].rank = tied ? ranked[n - 1].rank : n + 1
+        }
+        return ranked
     }
 }
 
@@ -101,7 +124,7 @@ public struct Match: Sendable {
 
     private mutating func reorder() {
         order = teams.indices.sorted { a, b in
-            let (x, y) = (score(a), score(b))
+            let (x, y) = (Standing.rankingPoints(score(a)), Standing.rankingPoints(score(b)))
             return x != y ? x > y : teams[a].name < teams[b].name
         }
     }
@@ -191,20 +214,15 @@ public struct Match: Sendable {
 
     /// Every team, best score first; ties put the viewed team first, then go by name.
     public func standings(viewing viewed: Int? = 0) -> [Standing] {
-        var all = order.map { index in
+        Standing.ranked(order.map { index in
             Standing(name: teams[index].name, score: score(index), isPlayer: index == viewed, isBot: teams[index].isBot, team: index)
-        }
-        if let viewed, let at = all.firstIndex(where: { $0.team == viewed }) {
-            let first = all.firstIndex { $0.score == all[at].score } ?? at
-            all.insert(all.remove(at: at), at: first)
-        }
-        return all
+        })
     }
 
-    /// A team's place, 1 = first (ties count in its favour).
+    /// A team's place, 1 = first; tied teams (the same whole points) share it.
     public func rank(of team: Int) -> Int {
-        let mine = score(team)
-        return 1 + teams.indices.reduce(0) { $0 + (score($1) > mine ? 1 : 0) }
+        let mine = Standing.rankingPoints(score(team))
+        return 1 + teams.indices.reduce(0) { $0 + (Standing.rankingPoints(score($1)) > mine ? 1 : 0) }
     }
 
     /// The index of the team with this name.

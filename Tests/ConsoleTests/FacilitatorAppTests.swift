@@ -145,6 +145,26 @@ import Testing
         #expect(end.contains("TIME TO ACK / TO MITIGATE"))
         Self.type("\r", &app, &game)
         #expect(app.state.overlay == .debrief)
-        #expect(Self.frame(app, game).contains("Debrief:"))
+        let debrief = Self.frame(app, game)
+        #expect(debrief.contains("Debrief:"))
+        // Read on a terminal, not as Markdown source; ranked against the room, not solo play's rivals.
+        for mark in ["| ---", "**", "# ", "`"] { #expect(!debrief.contains(mark), "\(mark)\n\(debrief)") }
+        #expect(debrief.contains(" of 3."), "red, blue and the expert bot: \(debrief)")
+        #expect(!debrief.contains("overprovision"))
+    }
+
+    /// The debrief's Markdown tables come out as aligned columns, the last one wrapping under itself.
+    @Test func markdownTablesReadAsColumns() {
+        let lines = MarkdownOnScreen.lines(["## Score", "", "| team | score |", "| --- | ---: |", "| **red** | 1,200.5 |", "| expert | 955.0 |",
+                                            "", "| time | command | what it changed |", "| --- | --- | --- |",
+                                            "| 00:10:00 | `scale web 5` | service web desired count 3 → 5 and a long explanation that wraps |"],
+                                           width: 50)
+        #expect(lines[0] == MarkdownOnScreen.Line(text: "Score", isHeading: true))
+        #expect(lines[2].text == "team      score" && lines[2].isHeading)
+        #expect(lines[3].text == "red     1,200.5")
+        #expect(lines[4].text == "expert    955.0")
+        #expect(lines[7].text.hasPrefix("00:10:00  scale web 5  service web"))
+        #expect(lines[8].text.hasPrefix(String(repeating: " ", count: 23)), "wraps under its column: \(lines.map(\.text))")
+        #expect(lines.allSatisfy { DisplayWidth.of($0.text) <= 50 })
     }
 }

@@ -122,12 +122,45 @@ import Testing
         try game.give(.scale(service: "rentals", count: 20), team: blue)
         for _ in 0..<600 { game.advance() }
         let board = game.leaderboard
-        #expect(board.map(\.rank) == [1, 2, 3])
+        // red and the idle bot played the same idle game: tied, they share first place.
+        #expect(board.map(\.rank) == [1, 1, 3])
+        #expect(board.prefix(2).map(\.name) == ["idle", "red"], "tied teams by name")
         #expect(board.map(\.score) == board.map(\.score).sorted(by: >))
         #expect(board.last?.name == "blue", "paying for 40 idle tasks costs the most")
         #expect(board.first { $0.name == "red" }?.people == 2)
         #expect(board.first { $0.name == "blue" }?.people == 0)
         #expect(board.first { $0.name == "idle" }?.isBot == true)
+    }
+
+    /// The facilitator's leaderboard, the projector and each team's own console read one
+    /// number each: the same place (ties shared), the same five-minute change, the same
+    /// count of firing incidents.
+    @Test func theLeaderboardTheProjectorAndEachTeamAgree() throws {
+        var game = try Self.game(minutes: 30)
+        let red = try game.join(team: "red"), blue = try game.join(team: "blue")
+        for _ in 0..<300 { game.advance() }
+        for team in [red, blue] {
+            #expect(game.match.rank(of: team) == 1, "two idle teams are tied")
+            #expect(game.match.standings(viewing: team).map(\.rank) == [1, 1])
+        }
+        try game.give(.scale(service: "web", count: 12), team: blue)
+        for _ in 0..<1_200 { game.advance() }
+        let board = game.leaderboard, projector = game.projectorBoard
+        for team in [red, blue] {
+            let world = game.match.teams[team].world
+            let row = try #require(board.first { $0.team == team })
+            #expect(row.rank == game.match.rank(of: team))
+            #expect(row.rank == game.match.standings(viewing: team).first { $0.isPlayer }?.rank)
+            #expect(row.fiveMinuteChange == world.score.fiveMinuteChange)
+            #expect(row.firingIncidents == world.firingIncidents.count)
+            let shown = try #require(projector.teams.first { $0.name == row.name })
+            #expect(shown.rank == row.rank && shown.change == Int(row.fiveMinuteChange.rounded()) && shown.firingIncidents == row.firingIncidents)
+        }
+        #expect(board.map(\.rank) == [1, 2], "blue pays for idle tasks")
+        // The change is over five whole minutes: the score now less the score at the end of minute 20 (of 25).
+        let world = game.match.teams[red].world
+        #expect(world.score.history.count == 25)
+        #expect(world.score.fiveMinuteChange == world.score.total - world.score.history[19])
     }
 
     @Test func aTeamThatJoinsLateHasTheGameAnIdleTeamWouldHave() throws {

@@ -10,9 +10,11 @@ enum FacilitatorDebrief {
         let header = RecordingHeader(appVersion: "", scenario: settings.scenario, difficulty: settings.difficulty, seed: settings.seed,
                                      durationSeconds: settings.durationSeconds, team: name, hostTimeline: true)
         let recording = Recording(header: header, session: game.match.teams[team].session)
-        guard let debrief = try? Debrief.make(recording) else {
+        guard var debrief = try? Debrief.make(recording) else {
             return DebriefView(team: name, lines: ["The debrief could not be made: the scenario's fleet is invalid."])
         }
+        // Ranked against the room (the teams and bots that played this game day), not solo play's rivals.
+        debrief.standings = game.match.standings(viewing: team)
         return DebriefView(team: name, lines: DebriefText.markdown(debrief).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 }

@@ -99,11 +99,9 @@ enum ShoulderBar {
 
 /// A team's debrief, scrollable, over the results.
 enum DebriefWindow {
-    /// The debrief's lines wrapped to a screen `width` wide.
-    static func rows(_ debrief: DebriefView, width: Int) -> [String] {
-        var rows: [String] = []
-        for line in debrief.lines { rows += line.isEmpty ? [""] : Format.wrap(line, width: max(10, width - 4)) }
-        return rows
+    /// The debrief's lines as a terminal shows Markdown, wrapped to a screen `width` wide.
+    static func rows(_ debrief: DebriefView, width: Int) -> [MarkdownOnScreen.Line] {
+        MarkdownOnScreen.lines(debrief.lines, width: max(10, width - 4))
     }
 
     /// Rows the window shows at once on a screen `height` tall.
@@ -117,8 +115,8 @@ enum DebriefWindow {
         let position = rows.count > inner.height ? " \(min(rows.count, scroll + inner.height)) of \(rows.count)" : ""
         Window.open(rect, title: "Debrief: \(debrief.team) (Esc closes, ↑↓ PgDn scroll\(position))", into: &buffer, glyphs: context.glyphs)
         for (n, line) in rows.dropFirst(scroll).prefix(inner.height).enumerated() {
-            let heading = line.hasPrefix("#")
-            buffer.put(line, x: inner.x + 1, y: inner.y + n, role: heading ? .title : .text, attributes: heading ? [.bold] : [], limit: inner.width - 2)
+            buffer.put(line.text, x: inner.x + 1, y: inner.y + n, role: line.isHeading ? .title : .text,
+                       attributes: line.isHeading ? [.bold] : [], limit: inner.width - 2)
         }
     }
 }

@@ -98,8 +98,8 @@ enum LeaderboardPane {
                 Sparkline.draw(row.trend.map { $0 - low }, into: &buffer, x: x, y: y, width: c.trend, glyphs: glyphs)
                 x += c.trend + 1
             }
-            let incidents = row.openIncidents == 0 ? "0" : "\(row.openIncidents)" + (row.unacknowledged > 0 ? "!" : "")
-            put(incidents, Columns.incidents, row.unacknowledged > 0 ? .critical : row.openIncidents > 0 ? .warning : .dim, right: true, bold: row.unacknowledged > 0)
+            let incidents = row.firingIncidents == 0 ? "0" : "\(row.firingIncidents)" + (row.unacknowledged > 0 ? "!" : "")
+            put(incidents, Columns.incidents, row.unacknowledged > 0 ? .critical : row.firingIncidents > 0 ? .warning : .dim, right: true, bold: row.unacknowledged > 0)
             if let worst = row.worstService {
                 let health = row.worstHealth
                 put("\(Format.fit(worst, Columns.worst - 7, ellipsis: glyphs.ellipsis).trimmingSpaces) \(health.glyph(glyphs)) \(health.label)", Columns.worst, health.role)

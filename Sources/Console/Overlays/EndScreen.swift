@@ -61,7 +61,7 @@ enum EndScreen {
         // Many teams: the first dozen, and this team's place if it is further down.
         let mine = standings.firstIndex { $0.isPlayer } ?? 0
         for (place, team) in standings.enumerated() where place < 12 || place == mine {
-            out.append(Row(text: Format.fit("\(place + 1).", 4) + Format.fit(team.isPlayer ? "\(team.name) (your team)" : team.name, 24)
+            out.append(Row(text: Format.fit("\(team.rank).", 4) + Format.fit(team.isPlayer ? "\(team.name) (your team)" : team.name, 24)
                            + Format.fit(Format.fixed(team.score, 0), 10, alignRight: true),
                            role: team.isPlayer ? .accent : .text, bold: team.isPlayer, wraps: false))
         }

@@ -41,7 +41,7 @@ enum HeaderPane {
             pieces.append(Piece(text: "\(glyphs.playing) \(state.clock.speed)×", role: .title, attributes: bar, priority: 1))
         }
         pieces.append(Piece(text: "Score \(Format.fixed(world.score.total, 0))", role: .title, attributes: [.reverse, .bold], priority: 0))
-        let trend = ScorePane.fiveMinuteChange(world)
+        let trend = world.score.fiveMinuteChange
         pieces.append(Piece(text: trend >= 0 ? "\(glyphs.up)\(Format.fixed(trend, 0))" : "\(glyphs.down)\(Format.fixed(-trend, 0))",
                             role: trend >= 0 ? .scoreUp : .scoreDown, attributes: [.reverse, .bold], priority: 3, attached: true))
         pieces.append(Piece(text: "Rank \(context.rank)/\(context.match.teams.count)", role: .title, attributes: bar, priority: 2))

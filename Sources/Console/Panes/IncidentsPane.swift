@@ -40,7 +40,7 @@ enum IncidentsPane {
     static func age(_ incident: Incident, now tick: Int) -> Int { (incident.resolvedAt ?? tick) - incident.openedAt }
 
     /// Incidents still firing (open or acknowledged, alarms not back to OK): the header's count too.
-    static func firing(_ world: World) -> Int { world.openIncidents.filter { $0.mitigatedAt == nil }.count }
+    static func firing(_ world: World) -> Int { world.firingIncidents.count }
 
     static func draw(into buffer: inout CellBuffer, rect: Rect, context: RenderContext, title: String = "Incidents") {
         let focused = context.isFocused(.incidents)

@@ -7,14 +7,6 @@ import Session
 /// rival bot teams playing the same scenario and seed. When the pane is
 /// short, zero parts go first, then the rivals list shrinks to one line.
 enum ScorePane {
-    /// Points gained (or lost) over the last five simulated minutes: since the end of the
-    /// minute five whole minutes before this one (`history[k]` is the score at minute k + 1).
-    static func fiveMinuteChange(_ world: World) -> Double {
-        let history = world.score.history
-        let then = history.count >= 6 ? history[history.count - 6] : 0
-        return world.score.total - then
-    }
-
     /// The parts that fit in `room` lines: all of them, or the ones that weigh most (in the
     /// usual order) and one line that sums the rest, so what is shown always adds up.
     static func parts(_ all: [ScoreParts], room: Int) -> [ScoreParts] {
@@ -54,7 +46,7 @@ enum ScorePane {
             if !note.isEmpty { buffer.put(note, x: left + 21, y: y, role: .dim, limit: width - 21) }
             y += 1
         }
-        let change = fiveMinuteChange(world)
+        let change = world.score.fiveMinuteChange
         line("Score", Format.fixed(s.total, 1), s.total >= 0 ? .scoreUp : .scoreDown)
         if y < inner.maxY {
             let arrow = change >= 0 ? context.glyphs.up : context.glyphs.down
@@ -104,10 +96,10 @@ enum ScorePane {
         if inner.maxY - y >= standings.count + 1 {
             buffer.put(context.state.role == .solo ? "Rivals (same scenario and seed)" : "Teams (same scenario and seed)", x: left, y: y, role: .dim, limit: width)
             y += 1
-            for (place, team) in standings.enumerated() where y < inner.maxY {
+            for team in standings where y < inner.maxY {
                 let name = team.isPlayer ? "\(team.name) (your team)" : team.name
                 let role: Role = team.isPlayer ? .accent : .text
-                buffer.put("\(place + 1). " + Format.fit(name, 18), x: left, y: y, role: role, attributes: team.isPlayer ? [.bold] : [], limit: width - 10)
+                buffer.put("\(team.rank). " + Format.fit(name, 18), x: left, y: y, role: role, attributes: team.isPlayer ? [.bold] : [], limit: width - 10)
                 buffer.putRight(Format.fixed(team.score, 0), endX: left + width, y: y, role: role)
                 y += 1
             }

@@ -86,4 +86,7 @@ extension World {
 
     /// Incidents not yet resolved, oldest first.
     public var openIncidents: [Incident] { incidents.filter { $0.resolvedAt == nil } }
+    /// Open incidents whose alarms still fire (not yet mitigated): the count a team's
+    /// console, the facilitator's leaderboard and the projector all show.
+    public var firingIncidents: [Incident] { incidents.filter { $0.resolvedAt == nil && $0.mitigatedAt == nil } }
 }

@@ -111,6 +111,13 @@ public struct Scoreboard: Sendable, Hashable {
         requestPoints + orderPoints + questPoints - failurePoints - backlogPoints - costPoints - budgetPoints - edgeDownPoints - incidentPoints
     }
     public var availability: Double { arrived == 0 ? 1 : Double(served) / Double(max(1, served + failed)) }
+
+    /// Points gained (or lost) over the last five simulated minutes: since the end of the
+    /// minute five whole minutes before this one (`history[k]` is the score at minute k + 1).
+    /// Every place that shows a team's trend (its console, the facilitator, the projector) reads this.
+    public var fiveMinuteChange: Double {
+        total - (history.count >= 6 ? history[history.count - 6] : 0)
+    }
 }
 
 extension Scoreboard: StableHashable {

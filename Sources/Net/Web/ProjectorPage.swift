@@ -92,8 +92,8 @@ enum ProjectorPage {
       return el("span", "flat", "= 0");
     }
     function incidents(team) {
-      if (team.openIncidents === 0) return el("span", "calm", "✓ none open");
-      const text = "⚠ " + team.openIncidents + " open" + (team.unacknowledged ? " · " + team.unacknowledged + " new" : "");
+      if (team.firingIncidents === 0) return el("span", "calm", "✓ none firing");
+      const text = "⚠ " + team.firingIncidents + " firing" + (team.unacknowledged ? " · " + team.unacknowledged + " new" : "");
       return el("span", "alert", text);
     }
     function render(board) {

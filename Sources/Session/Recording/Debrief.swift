@@ -76,7 +76,7 @@ public struct Debrief: Sendable {
             let score = kind == .expert ? expert.world.score.total : try botGame(kind, recording: recording, end: end).0.world.score.total
             standings.append(Standing(name: kind.rawValue, score: score, isPlayer: false, isBot: true))
         }
-        standings.sort { $0.score != $1.score ? $0.score > $1.score : $0.isPlayer }
+        standings = Standing.ranked(standings)
         var injected = zip(session.schedule, session.scheduleAnnounced).filter { $0.0.tick < end }.map {
             Revealed(tick: $0.0.tick, text: $0.0.fault.text, source: $0.1 ? .announced : .surprise)
         }
@@ -135,5 +135,5 @@ public struct Debrief: Sendable {
         return lines
     }
 
-    public var rank: Int { (standings.firstIndex { $0.isPlayer } ?? 0) + 1 }
+    public var rank: Int { standings.first { $0.isPlayer }?.rank ?? 1 }
 }
