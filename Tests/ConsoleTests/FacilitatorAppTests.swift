@@ -153,6 +153,14 @@ import Testing
         #expect(!debrief.contains("overprovision"))
     }
 
+    /// PgDn in the help turns a page: what the window shows, less one line kept for context.
+    @Test func pageDownInTheHelpTurnsAPage() throws {
+        var (app, game) = try Self.setUp(width: 120, height: 40)
+        Self.type("?", &app, &game)
+        _ = app.handle(.pageDown, game: &game, now: 0)
+        #expect(app.state.helpScroll == HelpOverlay.window(width: 120, height: 40).inner.height - 1)
+    }
+
     /// The debrief's Markdown tables come out as aligned columns, the last one wrapping under itself.
     @Test func markdownTablesReadAsColumns() {
         let lines = MarkdownOnScreen.lines(["## Score", "", "| team | score |", "| --- | ---: |", "| **red** | 1,200.5 |", "| expert | 955.0 |",

@@ -47,6 +47,21 @@ import Testing
         #expect(short.score.questPoints == 500, "a shorter game settles its quests at its own end")
     }
 
+    /// A game cut short before its bad deploy arrives: the rollback quest never came up,
+    /// so it is neither met nor missed (the console says so), and the full game still has it due.
+    @Test func aRollbackQuestWhoseDeployNeverCameWasNeverDue() throws {
+        let scenario = try #require(BuiltInScenarios.named("bad-deploy"))
+        var short = try GameSession(scenario: scenario, seed: 1, durationSeconds: 5 * 60)
+        while !short.isFinished { short.advance() }
+        let rollback = short.world.quests.filter { if case .rollback = $0.quest.goal { true } else { false } }
+        #expect(!rollback.isEmpty)
+        #expect(rollback.allSatisfy { $0.status == .notDue })
+        var full = try GameSession(scenario: scenario, seed: 1)
+        while !full.isFinished { full.advance() }
+        #expect(full.world.quests.filter { if case .rollback = $0.quest.goal { true } else { false } }.allSatisfy { $0.status == .failed },
+                "an idle team misses it when the deploy comes")
+    }
+
     @Test func theTeamSeesSymptomsNeverTheInject() throws {
         let scenario = try Self.scenario("""
             timeline:

@@ -133,8 +133,8 @@ public struct FacilitatorApp: Sendable {
             state.overlay = .debrief
         case .scrollDown: scroll(by: 1)
         case .scrollUp: scroll(by: -1)
-        case .scrollPageDown: scroll(by: 10)
-        case .scrollPageUp: scroll(by: -10)
+        case .scrollPageDown: scroll(by: scrollPage)
+        case .scrollPageUp: scroll(by: -scrollPage)
         case .scrollTop: scroll(by: -100_000)
         case .scrollBottom: scroll(by: 100_000)
         case .runCommandLine: return run(state.commandLine.text, game: &game, now: now)
@@ -174,6 +174,12 @@ public struct FacilitatorApp: Sendable {
 
     mutating func say(_ text: String, now: UInt64) { state.message = StatusMessage(text: text, isError: false, expiresAt: now + ConsoleApp.messageMilliseconds) }
     mutating func fail(_ text: String, now: UInt64) { state.message = StatusMessage(text: text, isError: true, expiresAt: now + ConsoleApp.messageMilliseconds) }
+
+    /// A page of the open window (help or a debrief): what it shows at once, less a line kept for context.
+    private var scrollPage: Int {
+        let shown = state.overlay == .debrief ? DebriefWindow.page(height: height) : HelpOverlay.window(width: width, height: height).inner.height
+        return max(1, shown - 1)
+    }
 
     private mutating func scroll(by step: Int) {
         if state.overlay == .debrief, var debrief = state.debrief {

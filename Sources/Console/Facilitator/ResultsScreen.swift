@@ -7,11 +7,18 @@ import Session
 /// then each incident's time to acknowledge and to mitigate side by side
 /// (a column per team, from the selected one); Enter opens a team's debrief.
 enum ResultsScreen {
+    /// Par for the game as played: pro rata when the facilitator set a shorter or longer game, as a team's report says.
+    static func par(_ game: FacilitatedGame) -> String {
+        let scenario = game.settings.scenario
+        let par = Format.fixed(scenario.par(forSeconds: game.settings.durationSeconds), 0)
+        return game.settings.durationSeconds == scenario.durationSeconds ? par : par + " (pro rata)"
+    }
+
     static func draw(into buffer: inout CellBuffer, context: FacilitatorContext) {
         let game = context.game
         let glyphs = context.glyphs
         let rect = Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 2)
-        buffer.box(rect, title: "Game over · \(game.settings.scenario.title) · par \(Format.fixed(game.settings.scenario.par, 0))",
+        buffer.box(rect, title: "Game over · \(game.settings.scenario.title) · par \(Self.par(game))",
                    glyphs: glyphs, focused: true)
         let inner = rect.inner
         let board = context.leaderboard

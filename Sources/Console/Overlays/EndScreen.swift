@@ -52,8 +52,9 @@ enum EndScreen {
             out += [Row(text: ""), Row(text: "QUESTS", role: .dim, bold: true)]
             for quest in world.quests {
                 let met = quest.status == .met
-                out.append(Row(text: "\(met ? context.glyphs.ok : context.glyphs.critical) \(quest.quest.title) (+\(Format.fixed(quest.quest.bonus, 0)))",
-                               role: met ? .ok : .dim))
+                let mark = met ? context.glyphs.ok : quest.status == .notDue ? context.glyphs.idle : context.glyphs.critical
+                let note = quest.status == .notDue ? " (never came up in this game)" : " (+\(Format.fixed(quest.quest.bonus, 0)))"
+                out.append(Row(text: "\(mark) \(quest.quest.title)\(note)", role: met ? .ok : .dim))
             }
         }
         out += [Row(text: ""), Row(text: "RANK", role: .dim, bold: true)]

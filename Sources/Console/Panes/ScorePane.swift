@@ -26,6 +26,7 @@ enum ScorePane {
         switch progress.status {
         case .met: return (glyphs.ok, "+\(Format.fixed(progress.quest.bonus, 0))", .ok)
         case .failed: return (glyphs.critical, "missed", .dim)
+        case .notDue: return (glyphs.idle, "never came up", .dim)
         case .pending:
             guard let deadline = progress.deadline else { return (glyphs.idle, "waiting", .text) }
             return (glyphs.idle, "\(Format.duration(deadline - tick)) left", deadline - tick < 120 ? .warning : .text)

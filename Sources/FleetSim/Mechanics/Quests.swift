@@ -30,7 +30,9 @@ public struct Quest: Sendable, Hashable {
 
 /// Where a quest stands.
 public struct QuestProgress: Sendable, Hashable {
-    public enum Status: UInt8, Sendable, Hashable { case pending, met, failed }
+    /// `notDue`: the game ended before the quest came up (a rollback quest whose bad
+    /// deploy never arrived, in a game cut short): neither met nor missed.
+    public enum Status: UInt8, Sendable, Hashable { case pending, met, failed, notDue }
 
     public var quest: Quest
     public var status: Status = .pending
@@ -111,9 +113,14 @@ extension World {
     }
 
     /// The game is over: every quest still pending is decided now, its deadline reached
-    /// (a rollback quest whose bad deploy never came cannot be met).
+    /// (a rollback quest whose bad deploy never came was never due).
     public mutating func settleQuests() {
         for q in quests.indices where quests[q].status == .pending {
+            if case .rollback = quests[q].quest.goal, quests[q].armedAt == nil {
+                quests[q].status = .notDue
+                quests[q].decidedAt = tick
+                continue
+            }
             let met: Bool
             switch quests[q].quest.goal {
             case let .autoscaling(service, _): met = self.service(named: service)?.autoscaling.enabled == true
