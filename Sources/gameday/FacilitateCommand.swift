@@ -157,9 +157,16 @@ extension Gameday {
                     unfinished = "the session's recordings were not finished (\(error)): they replay to their last complete line"
                 }
             }
+            let final = try? server.withRoom { room in
+                (FinalStandings.when(room.game), room.game.peopleTeams.isEmpty ? [] : FinalStandings.lines(room.game))
+            }.wait()
             server.stop()
             screen.stop()
             crashLog?.finish()
+            if let final, !final.1.isEmpty {
+                StandardOutput.write("final standings, \(final.0):")
+                for line in final.1 { StandardOutput.write("  " + ControlCharacters.escaped(line)) }
+            }
             StandardOutput.write("the game day is over. Teams joined with: \(join)")
             if let fingerprint = doors.fingerprint { StandardOutput.write("SSH host key: \(fingerprint)") }
             if let recording {

@@ -76,9 +76,14 @@ import Testing
         try facilitator.press("q")
         #expect(try facilitator.wait(for: "End the game day?") != nil)
         try facilitator.press("y")
-        #expect(try facilitator.wait(for: "EXIT:0") != nil)
-        for team in [red, blue] {
-            #expect(try team.wait(for: "the facilitator ended the game day") != nil)
+        let ended = try #require(try facilitator.wait(for: "EXIT:0"))
+        // Ended early, every side still hears where each team finished.
+        #expect(ended.contains("final standings, ended at 00:"), "\(ended)")
+        #expect(ended.contains(". red ") && ended.contains(". blue ") && ended.contains(" points"), "\(ended)")
+        for (team, name) in [(red, "red"), (blue, "blue")] {
+            let bye = try #require(try team.wait(for: "the facilitator ended the game day"))
+            let joined = bye.replacingOccurrences(of: "\n", with: "")
+            #expect(joined.contains("\(name): ") && joined.contains("points") && joined.contains("rank "), "\(bye)")
             #expect(try team.wait(for: "EXIT:0") != nil)
             ConsoleEndToEndTests.expectRestored(try team.wait(for: "icanon") ?? team.screen())
         }

@@ -135,8 +135,14 @@ public final class HostServer: @unchecked Sendable {
             stopped = true
             tickTask?.cancel()
             housekeeping?.cancel()
+            let when = FinalStandings.when(room.game)
             for connection in connections.values {
-                send(.bye(message: message), to: connection)
+                // Each team hears where it finished, even when the game day ends early.
+                var result: String?
+                if case let .joined(console) = connection.phase, let team = room.team(of: console) {
+                    result = FinalStandings.result(of: team, in: room.game)
+                }
+                send(.bye(message: result.map { "\(message) (\(when)) · \($0)" } ?? message), to: connection)
                 connection.channel.close(promise: nil)
             }
             serverChannel?.close(promise: nil)
