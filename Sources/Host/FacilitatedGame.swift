@@ -172,16 +172,16 @@ public struct FacilitatedGame: Sendable {
         case let .fire(id):
             let entry = try timeline.fire(id, at: tick)
             give(entry)
-            return "fired #\(id) \(entry.fault.text) → \(entry.target.text)"
+            return "fired #\(id) \(entry.fault.readable) → \(entry.target.text)"
         case let .delay(id, seconds):
             let entry = try timeline.delay(id, by: seconds, now: tick)
             record(.delayed(entry: id, fault: entry.fault, to: entry.tick))
-            return "#\(id) \(entry.fault.text) now at \(GameTime.format(entry.tick))"
+            return "#\(id) \(entry.fault.readable) now at \(GameTime.format(entry.tick))"
         case let .skip(id):
             let entry = try timeline.toggleSkip(id)
             let skipped = entry.state == .skipped
             record(skipped ? .skipped(entry: id, fault: entry.fault) : .restored(entry: id, fault: entry.fault))
-            return skipped ? "skipped #\(id) \(entry.fault.text)" : "put back #\(id) \(entry.fault.text) at \(GameTime.format(entry.tick))"
+            return skipped ? "skipped #\(id) \(entry.fault.readable)" : "put back #\(id) \(entry.fault.readable) at \(GameTime.format(entry.tick))"
         case let .broadcast(text):
             let text = try message(text)
             notices.append(Notice(tick: tick, text: text, team: nil))
@@ -237,12 +237,12 @@ public struct FacilitatedGame: Sendable {
             guard at < match.durationSeconds else { throw CommandError("\(GameTime.format(at)) is after the game ends (\(GameTime.format(match.durationSeconds)))") }
             let id = timeline.add(fault, target: target, at: at, origin: .facilitator)
             record(.planned(entry: id, fault: fault, target: target, at: at))
-            return "planned #\(id) \(fault.text) → \(target.text) at \(GameTime.format(at))"
+            return "planned #\(id) \(fault.readable) → \(target.text) at \(GameTime.format(at))"
         }
         let id = timeline.add(fault, target: target, at: tick, origin: .facilitator)
         let entry = try timeline.fire(id, at: tick)
         give(entry)
-        return "injected #\(id) \(fault.text) → \(target == .all ? "every team" : target.text)"
+        return "injected #\(id) \(fault.readable) → \(target == .all ? "every team" : target.text)"
     }
 
     /// Gives a timeline entry's fault to its teams, for this tick.

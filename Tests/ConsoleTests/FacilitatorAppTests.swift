@@ -64,12 +64,12 @@ import Testing
         Self.type("lat\t", &app, &game)
         #expect(app.state.commandLine.text == "inject to red latency ")
         Self.type("payment-\t2000 10m\r", &app, &game)
-        #expect(app.state.message?.text.hasSuffix("latency payment-provider 2000 600 → red") == true)
+        #expect(app.state.message?.text.hasSuffix("latency payment-provider +2000 ms for 10 min → red") == true)
         game.advance()
         let red = try #require(game.match.team(named: "red")), blue = try #require(game.match.team(named: "blue"))
         #expect(game.match.teams[red].session.injectLog.count == 1)
         #expect(game.match.teams[blue].session.injectLog.isEmpty)
-        #expect(Self.frame(app, game).contains("latency payment-provider 2000 600"), "in the session log")
+        #expect(Self.frame(app, game).contains("latency payment-provider +2000 ms for 10 min"), "in the session log")
     }
 
     @Test func theTimelineKeysFireDelayAndSkip() throws {

@@ -49,7 +49,7 @@ import Testing
         try facilitator.press(":")
         try facilitator.type("inject to red outage payment-provider 20m")
         try facilitator.press("Enter")
-        #expect(try facilitator.wait(for: "outage payment-provider 1200 → red") != nil)
+        #expect(try facilitator.wait(for: "outage payment-provider for 20 min → red") != nil)
         for _ in 0..<4 { try facilitator.press("+") }
 
         // A team's command works as in solo play; the clock is not theirs.
@@ -95,7 +95,7 @@ import Testing
         #expect(verify.stdout.contains("red: ok") && verify.stdout.contains("blue: ok"))
         let debrief = try CLITests.run(["debrief", folder + "/session.jsonl"])
         #expect(debrief.status == 0)
-        #expect(debrief.stdout.contains("facilitator #") && debrief.stdout.contains("outage payment-provider 1200 → red"))
+        #expect(debrief.stdout.contains("facilitator #") && debrief.stdout.contains("outage payment-provider for 20 min → red"))
         #expect(debrief.stdout.contains("broadcast: the payment provider is having a bad day"))
         // Files are numbered in joining order: red may have joined first or second.
         let redFile = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix("-red.jsonl") })

@@ -35,7 +35,7 @@ enum UpcomingInjectsPane {
             let role: Role = skipped ? .dim : entry.tick - game.tick < 120 ? .warning : .text
             var line = Format.fit("#\(entry.id)", 4) + Format.fit(GameTime.format(entry.tick), 9)
             line += Format.fit(Format.duration(entry.tick - game.tick), inWidth)
-            line += Format.fit(entry.fault.text, faultWidth, ellipsis: glyphs.ellipsis) + " " + Format.fit(entry.target.text, targetWidth, ellipsis: glyphs.ellipsis)
+            line += Format.fit(entry.fault.readable, faultWidth, ellipsis: glyphs.ellipsis) + " " + Format.fit(entry.target.text, targetWidth, ellipsis: glyphs.ellipsis)
             line += " " + (skipped ? "SKIPPED" : entry.origin == .scenario ? "timeline" : "you")
             buffer.put(line, x: inner.x + 1, y: y, role: role, limit: inner.width - 1)
             if entry.id == selected {

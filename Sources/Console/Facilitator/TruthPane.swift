@@ -24,11 +24,11 @@ enum TruthPane {
             lines.append(("No fault has reached \(truth.team) yet.", .dim, []))
         }
         for fault in active {
-            lines.append(("\(glyphs.critical) \(GameTime.format(fault.began)) \(fault.fault.text) · \(fault.status)", .critical, [.bold]))
+            lines.append(("\(glyphs.critical) \(GameTime.format(fault.began)) \(fault.fault.readable) · \(fault.status)", .critical, [.bold]))
             for line in Format.wrap(fault.cause, width: inner.width - 6) { lines.append(("    " + line, .dim, [])) }
         }
         if !over.isEmpty {
-            let shown = over.prefix(3).map { "\(GameTime.short($0.began)) \($0.fault.text) (\($0.status))" }
+            let shown = over.prefix(3).map { "\(GameTime.short($0.began)) \($0.fault.readable) (\($0.status))" }
             lines.append(("\(glyphs.idle) over: " + shown.joined(separator: " · ") + (over.count > 3 ? " · +\(over.count - 3) more" : ""), .dim, []))
         }
         lines.append(("", .text, []))
