@@ -64,6 +64,22 @@ import Testing
         #expect(app.render(glyphs: .unicode, now: 0).row(23).contains("v1 v2 v3"))
     }
 
+    /// More choices than the line holds: the ones that fit and how many more there are, never a
+    /// list cut short in silence; a team is offered nothing after `inject`, which it may not use.
+    @Test func completionsSayHowManyMoreAndFollowTheRole() {
+        var app = ConsoleFixture.app()
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("inject ", into: &app)
+        _ = app.handle(.tab, now: 0)
+        let faults = FaultKinds.all.count
+        #expect(app.state.completions.count == faults)
+        let bar = app.render(glyphs: .unicode, now: 0).row(23)
+        let shown = app.state.completions.filter { bar.contains(" \($0)") }.count
+        #expect(shown < faults && bar.contains("+\(faults - shown) more"), "\(bar)")
+        #expect(Completion.candidates(for: "inject ", world: app.world, role: .team).isEmpty)
+        #expect(!Completion.verbs(replaying: false, role: .team).contains("inject"))
+    }
+
     @Test func historyRecallsEarlierCommands() {
         var app = ConsoleFixture.app()
         for text in ["scale web 4", "scale rentals 5"] {

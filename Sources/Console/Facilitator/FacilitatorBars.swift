@@ -70,7 +70,7 @@ enum FacilitatorStatusBar {
                 hint = "\(context.glyphs.critical) \(message.text)"
                 role = .critical
             } else if !state.completions.isEmpty {
-                hint = state.completions.prefix(12).joined(separator: " ")
+                hint = StatusBar.fitting(state.completions, width: rect.maxX - 1 - (cursorX + 3), separator: " ", countingLeftOut: true)
             } else {
                 hint = ConsoleKeys.hints(for: scopes, replaying: context.game.isReplay).joined(separator: " · ")
             }

@@ -23,7 +23,9 @@ public enum Completion {
         if words.isEmpty {
             options = verbs(replaying: replaying, role: role)
         } else if let word = ConsoleWords.word(words[0], in: replaying ? .replay : .play) {
-            options = arguments(of: word, after: Array(words.dropFirst()), world: world, themes: themes)
+            // Nothing to offer after a word this console may not use (a team's `inject`).
+            options = role.grants(word.power, replaying: replaying)
+                ? arguments(of: word, after: Array(words.dropFirst()), world: world, themes: themes) : []
         } else {
             options = self.options(after: words, world: world)
         }

@@ -38,7 +38,7 @@ enum StatusBar {
             let room = rect.maxX - 1 - (cursorX + 3)
             let hint = state.completions.isEmpty
                 ? fitting(ConsoleKeys.hints(for: state.activeScopes, role: state.role), width: room)
-                : fitting(Array(state.completions.prefix(12)), width: room, separator: " ")
+                : fitting(state.completions, width: room, separator: " ", countingLeftOut: true)
             let start = max(cursorX + 3, rect.maxX - DisplayWidth.of(hint) - 1)
             if start < rect.maxX && !hint.isEmpty { buffer.put(hint, x: start, y: rect.y, role: .dim, limit: rect.maxX - start) }
         case .normal:
@@ -54,9 +54,15 @@ enum StatusBar {
     }
 
     /// The items joined, dropping whole items from the end until they fit.
-    static func fitting(_ items: [String], width: Int, separator: String = " · ") -> String {
+    /// Whole items that fit in `width`; when some are left out, a last "+N more" says how
+    /// many (completions: Tab again cycles through them all).
+    static func fitting(_ items: [String], width: Int, separator: String = " · ", countingLeftOut: Bool = false) -> String {
         var kept = items
-        while !kept.isEmpty && DisplayWidth.of(kept.joined(separator: separator)) > width { kept.removeLast() }
-        return kept.joined(separator: separator)
+        func text() -> String {
+            let left = items.count - kept.count
+            return kept.joined(separator: separator) + (countingLeftOut && left > 0 ? "\(kept.isEmpty ? "" : separator)+\(left) more" : "")
+        }
+        while !kept.isEmpty && DisplayWidth.of(text()) > width { kept.removeLast() }
+        return DisplayWidth.of(text()) <= width ? text() : ""
     }
 }
