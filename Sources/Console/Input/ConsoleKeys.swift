@@ -161,10 +161,10 @@ public enum ConsoleKeys {
         Binding(chars("n"), "n", "jump to the next command or incident", hint: "n next", in: [.replay], .nextMark),
         Binding(chars("T"), "T", "take over: play from here, recorded as a branch", hint: "T take over", in: [.replay], .takeOver),
 
-        Binding(keys(.char("?"), .f1), "?  F1", "help: every key and command", hint: "? help", in: [.playing, .briefing], .showHelp),
+        Binding(keys(.char("?"), .f1), "?  F1", "help: every key and command", hint: "? help", in: [.playing, .detail, .briefing], .showHelp),
         Binding(chars("q"), "q", "quit (asks first while a game runs)", hint: "q quit", in: [.playing], .quit),
-        Binding(chars(":"), ":", "command line (Tab completes, ↑↓ history)", hint: ": command", in: [.playing], .openCommandLine),
-        Binding(chars("/"), "/", "filter services by name", hint: "/ filter", in: [.playing], .openFilter),
+        Binding(chars(":"), ":", "command line (Tab completes, ↑↓ history)", hint: ": command", in: [.playing, .detail], .openCommandLine),
+        Binding(chars("/"), "/", "filter services by name", hint: "/ filter", in: [.playing, .detail], .openFilter),
         Binding(chars(" p"), "space  p", "pause / resume", hint: "space pause", in: [.playing], .togglePause),
         Binding(chars("+="), "+  =", "faster (1× … 120×)", hint: "+/- speed", in: [.playing], .faster),
         Binding(chars("-_"), "-  _", "slower", in: [.playing], .slower),
@@ -270,6 +270,7 @@ extension ConsoleKeys {
             if scope == .commandLine || scope == .filter {
                 rows += LineEditor.bindings.map { (keys: $0.label, help: $0.help) }
             }
+            if scope == .detail { rows.append((keys: "…", help: "and every other key of the panes (space, + and -, Tab…)")) }
             return (scope.title, rows)
         }
     }
