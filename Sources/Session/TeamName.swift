@@ -13,11 +13,11 @@ public enum TeamName {
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
             return "a team name cannot contain control characters ('\(printable(name))')"
         }
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) else {
-            return "a team name is letters, digits, spaces, - _ or ., got '\(printable(name))'"
-        }
-        if !allowingSpaces && name.contains(" ") {
-            return "a team name here is one word: letters, digits, - _ or . (the facilitator types it), got '\(name)'"
+        // One sentence for the rule that applies here, whichever character broke it.
+        let rule = allowingSpaces ? "a team name is letters, digits, spaces, - _ or ."
+            : "a team name here is one word: letters, digits, - _ or . (the facilitator types it)"
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || (allowingSpaces ? "-_ ." : "-_.").contains($0) }) else {
+            return "\(rule), got '\(printable(name))'"
         }
         if name.first == " " || name.last == " " { return "a team name cannot start or end with a space ('\(name)')" }
         return nil

@@ -49,6 +49,15 @@ import Testing
         #expect(Self.message(header + "\n") == "x.jsonl:1: the team name is longer than 64 characters")
     }
 
+    /// One rule in one sentence: where names are one word, "bad!name" and "a b" get the same explanation.
+    @Test func aTeamNameProblemStatesTheRuleThatApplies() {
+        let oneWord = "a team name here is one word: letters, digits, - _ or . (the facilitator types it)"
+        #expect(TeamName.problem("bad!name", allowingSpaces: false) == "\(oneWord), got 'bad!name'")
+        #expect(TeamName.problem("a b", allowingSpaces: false) == "\(oneWord), got 'a b'")
+        #expect(TeamName.problem("bad!name") == "a team name is letters, digits, spaces, - _ or ., got 'bad!name'")
+        #expect(TeamName.problem("a b") == nil)
+    }
+
     @Test func tooManyBytesAreRefusedFirst() {
         let data = Data(count: Recording.maxBytes + 1)
         do { _ = try Recording.parse(data, file: "x.jsonl"); Issue.record("accepted") } catch {
