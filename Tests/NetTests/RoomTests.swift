@@ -18,10 +18,9 @@ import Testing
         #expect(room.game.peopleTeams.count == 1)
         #expect(room.game.presence[0].people == 2)
         for (n, key) in [Key.enter, .char("j"), .char("j")].enumerated() { _ = room.key(key, seq: n + 1, console: alice, now: 0) }
-        _ = room.key(.enter, seq: 1, console: bob, now: 0)
         #expect(room.frame(alice, now: 0)?.text.contains("▸ rentals") == true, "alice moved her selection")
-        #expect(room.frame(bob, now: 0)?.text.contains("▸ router") == true, "bob's stays his own")
-        var seq = 2
+        #expect(room.frame(bob, now: 0)?.text.contains("▸ router") == true, "bob's stays his own, and he skips the briefing alice read")
+        var seq = 1
         for c in ":scale web 4" {
             _ = room.key(.char(c), seq: seq, console: bob, now: 0)
             seq += 1
@@ -35,6 +34,20 @@ import Testing
         let (back, lastSeq, resume) = try room.open(ClientMessage.Hello(token: "t", team: "red", width: 80, height: 24, resume: "a"), newResume: "c", now: 20)
         #expect(back == alice && lastSeq == 3 && resume == "a", "alice resumes her console")
         #expect(room.frame(alice, now: 0)?.width == 80)
+    }
+
+    /// A team that comes back after the game is over sees its result, not the briefing.
+    @Test func aConsoleOpenedAfterTheEndShowsTheResult() throws {
+        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 4, durationSeconds: 60, difficulty: .normal, maxTeams: 2, bots: [])
+        var room = Room(game: try FacilitatedGame(settings))
+        let hello = ClientMessage.Hello(token: "t", team: "red", width: 120, height: 40)
+        let (first, _, _) = try room.open(hello, newResume: "a", now: 0)
+        #expect(room.frame(first, now: 0)?.text.contains("Enter the console") == true, "the first console is briefed")
+        _ = room.advance(ticks: 60, now: 0)
+        #expect(room.game.isFinished)
+        let (late, _, _) = try room.open(hello, newResume: "b", now: 0)
+        let frame = try #require(room.frame(late, now: 0)?.text)
+        #expect(frame.contains("Game over") && !frame.contains("Enter the console"), "\(frame)")
     }
 
     /// Pasted text (bracketed paste over SSH) goes to a command line, never runs by itself,

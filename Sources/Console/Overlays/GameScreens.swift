@@ -46,7 +46,11 @@ enum BriefingScreen {
             out.append(Row(text: ""))
             out.append(Row(text: "Quests (bonus points when met):", role: .accent, bold: true))
             for progress in quests {
-                paragraph("\(context.glyphs.idle) \(progress.quest.title) (+\(Format.fixed(progress.quest.bonus, 0)))", indent: 2, hanging: 2)
+                // As the score pane marks it: a team that rejoins mid-game sees what is already met or missed.
+                let shown = ScorePane.questStatus(progress, now: context.world.tick, glyphs: context.glyphs)
+                let mark = progress.status == .pending ? context.glyphs.idle : shown.mark
+                let state = progress.status == .pending ? "" : " · " + shown.status
+                paragraph("\(mark) \(progress.quest.title) (+\(Format.fixed(progress.quest.bonus, 0)))\(state)", indent: 2, hanging: 2)
             }
         }
         out.append(Row(text: ""))

@@ -43,6 +43,8 @@ public struct Room: Sendable {
     public var facilitator: FacilitatorApp
     private var consoles: [ConsoleID: TeamConsole] = [:]
     private var nextID = 1
+    /// Teams that have had a console: a team's later consoles skip the briefing.
+    private var briefed: Set<Int> = []
 
     /// How long a dropped console is kept for its client to come back (real ms).
     public static let resumeMilliseconds: UInt64 = 15 * 60 * 1_000
@@ -74,6 +76,14 @@ public struct Room: Sendable {
         let id = ConsoleID(value: nextID)
         nextID += 1
         var state = ConsoleApp.initialState(match: game.match, team: team, role: .team)
+        // The briefing is for a team's first console; after that (a new terminal, a second
+        // person) the game as it stands, or its end.
+        if game.isFinished {
+            state.screen = .ended
+        } else if briefed.contains(team) {
+            state.screen = .playing
+        }
+        briefed.insert(team)
         state.themeNames = hello.themes
         state.noticesSeen = game.notices.count
         consoles[id] = TeamConsole(team: team, state: state, width: hello.width, height: hello.height,

@@ -12,7 +12,7 @@ enum ScenarioPack {
           Welcome to Unicorn.Rentals! The DevOps team quit last week and the pager is yours.
           Customers reach the router through the public load balancer; it calls web, which calls rentals, profiles and basket; rentals calls inventory and payments; payments calls an external payment provider; orders go through a queue to ordering.
           On the calendar: the newsletter goes out at 00:10 (expect two to three times the traffic for a while), a teammate deploys rentals v2 at 00:40, and the evening promotion starts at 01:35 (about three times the traffic). Anything else, you will find out. New tasks take about 3 minutes to get traffic: scale before you need to, and give capacity back when it is quiet — every task-minute is paid for.
-          How to play: press ? for every key. Press : and type scale web 5, then Enter (Tab completes names). Arrows or j and k pick a service; Enter shows its tasks, timers and logs. a acknowledges an incident, r resolves it once its alarms are back to OK. Space pauses; + and - change the speed.
+          How to play: press ? for every key. Press : and type scale web 5, then Enter (Tab completes names). Arrows or j and k pick a service; Enter shows its tasks, timers and logs. a acknowledges an incident, r resolves it once its alarms are back to OK.
 
         traffic:
           spikes:
