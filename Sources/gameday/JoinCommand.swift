@@ -42,12 +42,15 @@ extension Gameday {
             let environment = ProcessInfo.processInfo.environment
             let size = TerminalProbe.size
             let ascii = look.ascii || !TerminalProbe.isUTF8
+            let resumeFile = JoinResumeFile(host: host.host, port: host.port, team: team, environment: environment)
             let hello = ClientMessage.Hello(token: token, team: team,
                                             width: min(WireProtocol.widths.upperBound, max(WireProtocol.widths.lowerBound, size.width)),
                                             height: min(WireProtocol.heights.upperBound, max(WireProtocol.heights.lowerBound, size.height)),
-                                            ascii: ascii, themes: ThemeLoader.available(environment: environment).map(\.name))
+                                            ascii: ascii, themes: ThemeLoader.available(environment: environment).map(\.name),
+                                            resume: resumeFile.read())
             let client = TeamClient(host: host.host, port: host.port, hello: hello)
             do { try client.connect() } catch { throw GamedayError(error.description) }
+            if let token = client.take().resume { resumeFile.write(token) }
             let screen: TerminalScreen, themeProblem: String?, crashLog: CrashLog?
             do { (screen, themeProblem, crashLog) = try look.start() } catch {
                 client.close()
@@ -56,7 +59,10 @@ extension Gameday {
             var loop = JoinLoop(screen: screen, client: client)
             if let themeProblem { loop.show(themeProblem) }
             let status = loop.run()
-            client.close()
+            // Ended by a signal (the terminal closed): the host keeps the console for the next join.
+            let terminalWentAway = status >= 128 && loop.ended == nil
+            client.close(leaving: !terminalWentAway)
+            if !terminalWentAway { resumeFile.remove() }
             screen.stop()
             crashLog?.finish()
             if let ended = loop.ended {

@@ -25,6 +25,37 @@ import Testing
         screen?.split(separator: "\n").contains { line in words.allSatisfy { line.contains($0) } } == true
     }
 
+    /// A team's terminal closed by accident (its tmux session killed: SIGHUP) comes back to
+    /// the same console on the next `join`: selection and half-typed command included.
+    @Test func aJoinWhoseTerminalClosedResumesItsConsole() throws {
+        let port = try Self.freePort()
+        let token = "e2e-token-\(UInt32.random(in: 1000...9999))"
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("join-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var environment = Self.utf8
+        environment["XDG_DATA_HOME"] = data
+        let facilitator = try Tmux(command: "\(Self.binary) facilitate --listen 127.0.0.1:\(port) --token \(token) --no-record",
+                                   width: 120, height: 40, environment: environment)
+        #expect(try facilitator.wait(for: "NOT STARTED") != nil)
+        let join = "\(Self.binary) join 127.0.0.1:\(port) --token \(token) --team red"
+        var red: Tmux? = try Tmux(command: join, width: 120, height: 40, environment: environment)
+        #expect(try red?.wait(for: "Enter the console") != nil)
+        try red?.press("Enter")
+        #expect(try red?.wait(for: "WAITING FOR THE FACILITATOR") != nil)
+        try red?.press("j", "j", ":")
+        try red?.type("scale rent")
+        #expect(try red?.wait(for: ":scale rent") != nil)
+        red = nil
+        #expect(try facilitator.wait { Self.row($0, "red", "off") } != nil, "the host saw red's terminal go")
+        let again = try Tmux(command: join, width: 120, height: 40, environment: environment)
+        let back = try #require(try again.wait(for: ":scale rent"), "the half-typed command is back")
+        #expect(!back.contains("Enter the console"), "no briefing again")
+        #expect(Self.row(back, "▸", "rentals") || Self.row(back, "▸", "web"), "the selection is back: \(back)")
+        try again.press("Escape", "q", "y")
+        #expect(try again.wait(for: "EXIT:0") != nil)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: data + "/gameday/join"))?.isEmpty == true, "leaving forgets the console")
+    }
+
     @Test func aFacilitatorAndTwoTeamsPlayAGameDay() throws {
         let port = try Self.freePort()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString.prefix(8))").path

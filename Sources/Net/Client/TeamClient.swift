@@ -28,6 +28,9 @@ public struct ClientView: Sendable {
     public var endedInError = false
     /// The team the host put this console on.
     public var team = ""
+    /// The host's token for resuming this console (kept by `gameday join` so that a closed
+    /// terminal can come back to it).
+    public var resume: String?
 }
 
 /// A team's console over the network: a thin terminal. Keys go to the host,
@@ -148,12 +151,14 @@ public final class TeamClient: @unchecked Sendable {
         }
     }
 
-    /// Leaves: tells the host (the team's game goes on) and closes.
-    public func close() {
+    /// Leaves: tells the host (the team's game goes on) and closes. Not `leaving` (the
+    /// terminal went away), it closes as a network drop would, and the host keeps the console
+    /// for a later `join` to resume.
+    public func close(leaving: Bool = true) {
         let done = loop.submit { [self] in
             closing = true
             if let channel, channel.isActive {
-                write(.bye, on: channel)
+                if leaving { write(.bye, on: channel) }
                 channel.close(promise: nil)
             }
         }
@@ -177,6 +182,11 @@ public final class TeamClient: @unchecked Sendable {
                 // A new console: nothing of the old one carries over.
                 unacknowledged.removeAll()
                 nextSeq = 1
+            } else if nextSeq <= lastSeq {
+                // A console resumed by a new process (its terminal was closed): keys go on from
+                // the host's last one, so none typed now is taken for one already applied.
+                unacknowledged = unacknowledged.enumerated().map { (seq: lastSeq + 1 + $0.offset, key: $0.element.key) }
+                nextSeq = lastSeq + 1 + unacknowledged.count
             } else {
                 unacknowledged.removeAll { $0.seq <= lastSeq }
             }
@@ -187,6 +197,7 @@ public final class TeamClient: @unchecked Sendable {
                 $0.isConnected = true
                 $0.status = nil
                 $0.team = team
+                $0.resume = resume
             }
             for (seq, key) in unacknowledged { write(.key(seq: seq, key: key), on: channel) }
             welcomed?.succeed(())
