@@ -267,6 +267,11 @@ void gd_stop(void) {
     started = 0;
     mousemask(0, NULL);
     curs_set(1);
+    // Blank the alternate screen before leaving it: tmux (and top, vim… show the same)
+    // lets lines drawn after the window grew stay on the normal screen otherwise.
+    werase(stdscr);
+    wnoutrefresh(stdscr);
+    doupdate();
     endwin();
     fflush(stdout);
     if (screen) {

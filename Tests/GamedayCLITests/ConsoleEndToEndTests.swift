@@ -58,6 +58,18 @@ import Testing
         Self.expectRestored(try tmux.wait(for: "icanon") ?? tmux.screen())
     }
 
+    /// A window that grew during the game: quitting leaves nothing of the console behind
+    /// (tmux keeps lines drawn after a window grew on the normal screen unless they are blanked).
+    @Test func quittingAfterTheWindowGrewLeavesAClearTerminal() throws {
+        let tmux = try Tmux(command: "\(Self.binary) play --no-record", width: 100, height: 30, environment: Self.utf8)
+        #expect(try tmux.wait(for: "Enter start") != nil)
+        try tmux.resize(width: 130, height: 45)
+        #expect(try tmux.wait { $0.split(separator: "\n").contains { $0.count > 110 } } != nil, "redrawn at the new size")
+        try tmux.press("q")
+        let after = try #require(try tmux.wait(for: "EXIT:0"))
+        #expect(!after.contains("Unicorn.Rentals") && !after.contains("How to play"), "\(after)")
+    }
+
     @Test func ctrlCQuitsAtOnceAndRestoresTheTerminal() throws {
         let tmux = try Tmux(command: "\(Self.binary) play", environment: Self.utf8)
         #expect(try tmux.wait(for: "Enter start") != nil)

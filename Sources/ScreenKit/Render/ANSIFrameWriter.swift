@@ -85,7 +85,8 @@ public enum ANSITerminalModes {
     }
 
     /// Everything `enter` turned on, off again, with the cursor shown and colours reset.
-    public static let leave: [UInt8] = Array("\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8)
+    /// (The alternate screen is blanked first: tmux keeps lines drawn after a window grew otherwise.)
+    public static let leave: [UInt8] = Array("\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l\u{1B}[0m\u{1B}[2J\u{1B}[?25h\u{1B}[?1049l".utf8)
 
     /// The bell.
     public static let bell: [UInt8] = [0x07]
