@@ -54,8 +54,11 @@ import Testing
         }
         let waiting = app.world.openIncidents.filter { $0.acknowledgedAt == nil }.map(\.id)
         #expect(waiting.count >= 3)
+        _ = app.handle(.char(" "), now: 0)
         for _ in 0..<3 { _ = app.handle(.char("a"), now: 0) }
         #expect(app.state.message?.isError == false)
+        #expect(app.state.message?.text.hasSuffix("(queued: applies when you resume)") == true, "paused: the player is told it waits")
+        _ = app.handle(.char(" "), now: 0)
         _ = app.advance(ticks: 1, now: 0)
         let acknowledged = app.world.incidents.filter { $0.acknowledgedAt != nil }.map(\.id)
         #expect(acknowledged.count == 3, "three presses, three incidents (not one, then two refusals)")

@@ -26,8 +26,7 @@ extension ConsoleApp {
             let command = try Command.parse(text)
             let effects = try give(command)
             state.commandsGiven += 1
-            let when = state.clock.isPaused ? (state.role == .team ? " (queued: applies when the facilitator resumes)" : " (queued: applies when you resume)") : ""
-            done("\(command.text) at \(GameTime.format(world.tick))" + hint(for: command) + when, now: now)
+            done("\(command.text) at \(GameTime.format(world.tick))" + hint(for: command) + queuedNote, now: now)
             return effects
         } catch {
             fail(error.message, now: now)
@@ -200,11 +199,17 @@ extension ConsoleApp {
         return candidates.first { $0.id == state.selectedIncident && state.focus == .incidents } ?? candidates.first
     }
 
+    /// While the clock stands, a command waits for the next tick: the player is told when it applies.
+    private var queuedNote: String {
+        guard state.clock.isPaused else { return "" }
+        return state.role == .team ? " (queued: applies when the facilitator resumes)" : " (queued: applies when you resume)"
+    }
+
     private mutating func request(_ command: Command, now: UInt64) -> [ConsoleEffect] {
         do throws(CommandError) {
             let effects = try give(command)
             state.commandsGiven += 1
-            say(command.text, now: now)
+            say(command.text + queuedNote, now: now)
             switch command {
             case let .acknowledge(id), let .resolve(id): state.incidentRequests.append((id, world.tick))
             default: break
