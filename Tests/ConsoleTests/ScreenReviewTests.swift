@@ -127,11 +127,11 @@ import Testing
         let header = buffer.row(0)
         let score = rows(of: .score, buffer, layout: layout).joined(separator: "\n")
         if let h = firstMatch("Score (-?[0-9,]+)", in: header).flatMap({ number($0[0]) }),
-           let p = firstMatch("Score +(-?[0-9,]+\\.[0-9])", in: score).flatMap({ number($0[0]) }), h != p.rounded() {
+           let p = firstMatch("Score +(-?[0-9,]+)", in: score).flatMap({ number($0[0]) }), h != p {
             problems.append("score: header \(h), score pane \(p)")
         }
-        if let h = firstMatch("[▲▼](-?[0-9,]+) ", in: header).flatMap({ number($0[0]) }),
-           let p = firstMatch("5 min [▲▼] ([-+]?[0-9,]+)", in: score).flatMap({ number($0[0]) }), abs(h) != abs(p) {
+        if let h = firstMatch("[▲▼=](-?[0-9,]+) ", in: header).flatMap({ number($0[0]) }),
+           let p = firstMatch("5 min [▲▼=] ([-+]?[0-9,]+)", in: score).flatMap({ number($0[0]) }), abs(h) != abs(p) {
             problems.append("five-minute change: header \(h), score pane \(p)")
         }
         if let h = firstMatch("Rank ([0-9]+)/([0-9]+)", in: header) {

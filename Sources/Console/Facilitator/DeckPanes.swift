@@ -91,7 +91,7 @@ enum SessionLogPane {
         let shown = log.dropLast(scroll).suffix(inner.height)
         var y = inner.maxY - shown.count
         for event in shown {
-            let x = inner.x + buffer.put(GameTime.short(event.tick, within: context.game.match.durationSeconds) + " ", x: inner.x, y: y, role: .dim)
+            let x = inner.x + 1 + buffer.put(GameTime.short(event.tick, within: context.game.match.durationSeconds) + " ", x: inner.x + 1, y: y, role: .dim)
             let role: Role
             switch event.kind {
             case .inject, .planned: role = .warning
@@ -99,7 +99,7 @@ enum SessionLogPane {
             case .disconnected: role = .dim
             default: role = .text
             }
-            buffer.put(Format.fit(event.message, inner.maxX - x, ellipsis: context.glyphs.ellipsis).trimmingTrailingSpaces, x: x, y: y, role: role)
+            buffer.put(Format.fit(event.message, inner.maxX - 1 - x, ellipsis: context.glyphs.ellipsis).trimmingTrailingSpaces, x: x, y: y, role: role)
             y += 1
         }
         if log.isEmpty {

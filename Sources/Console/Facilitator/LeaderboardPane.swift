@@ -92,7 +92,7 @@ enum LeaderboardPane {
             put(row.isBot ? "\(row.name) (bot)" : row.name, c.team, row.isBot ? .dim : .text, bold: !row.isBot)
             put(Format.fixed(row.score, 0), Columns.score, row.score >= 0 ? .scoreUp : .scoreDown, right: true, bold: true)
             let change = row.fiveMinuteChange
-            put((change >= 0 ? glyphs.up : glyphs.down) + " " + Format.fixed(abs(change), 0), Columns.change, change >= 0 ? .scoreUp : .scoreDown, right: true)
+            put(ScoreChange.arrow(change, glyphs: glyphs) + " " + Format.fixed(abs(change), 0), Columns.change, ScoreChange.role(change), right: true)
             if c.trend > 0 {
                 let low = row.trend.min() ?? 0
                 Sparkline.draw(row.trend.map { $0 - low }, into: &buffer, x: x, y: y, width: c.trend, glyphs: glyphs)

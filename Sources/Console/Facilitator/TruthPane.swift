@@ -28,7 +28,7 @@ enum TruthPane {
             for line in Format.wrap(fault.cause, width: inner.width - 6) { lines.append(("    " + line, .dim, [])) }
         }
         if !over.isEmpty {
-            let shown = over.prefix(3).map { "\(GameTime.short($0.began)) \($0.fault.readable) (\($0.status))" }
+            let shown = over.prefix(3).map { "\(GameTime.format($0.began)) \($0.fault.readable) (\($0.status))" }
             lines.append(("\(glyphs.idle) over: " + shown.joined(separator: " · ") + (over.count > 3 ? " · +\(over.count - 3) more" : ""), .dim, []))
         }
         lines.append(("", .text, []))

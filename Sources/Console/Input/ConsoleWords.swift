@@ -77,7 +77,7 @@ public enum ConsoleWords {
         },
         bare("help", "show keys and commands", .help),
         {
-            var word = bare("quit", "leave the game (asks first)", .quit)
+            var word = bare("quit", "as q: leave the game (asks first; the facilitator's ends it for every team)", .quit)
             word.aliases = ["q"]
             return word
         }(),

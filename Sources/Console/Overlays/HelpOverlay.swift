@@ -13,7 +13,7 @@ enum HelpOverlay {
         if facilitator {
             if !doors.isEmpty { out += [("THE WAYS INTO THE ROOM", "")] + doors.map { ("", $0) } + [("", "")] }
             for section in ConsoleKeys.sections(of: ConsoleKeys.facilitatorScopes) {
-                out += [("KEYS · \(section.title.uppercased())", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
+                out += [("KEYS · \(heading(section.title))", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
             }
             out += [("COMMANDS (type : first)", "")]
             out += ConsoleWords.all.filter { $0.places.contains(.facilitator) }.map { ($0.usage, $0.summary) }
@@ -23,7 +23,7 @@ enum HelpOverlay {
             return out
         }
         for section in ConsoleKeys.sections(of: ConsoleKeys.playerScopes, role: role) {
-            out += [("KEYS · \(section.title.uppercased())", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
+            out += [("KEYS · \(heading(section.title))", "")] + section.rows.map { ($0.keys, $0.help) } + [("", "")]
         }
         out += [("COMMANDS (type : first)", "")]
         if role.grants(.play, replaying: false) { out += Command.verbs.map { ($0.usage, $0.summary) } }
@@ -35,13 +35,19 @@ enum HelpOverlay {
         return out + statusWords
     }
 
+    /// A section title in capitals, but not the key in its brackets: "SERVICE DETAILS (Enter)", "… (v)".
+    static func heading(_ title: String) -> String {
+        guard let open = title.firstIndex(of: "(") else { return title.uppercased() }
+        return title[..<open].uppercased() + title[open...]
+    }
+
     private static var statusWords: [(String, String)] {
         var out: [(String, String)] = [("", ""), ("STATUS WORDS", ""),
          ("OK  DEPLOY  SCALE", "healthy · rolling out · catching up to desired"),
          ("WARN  CRIT  DOWN", "5xx > 5% or p99 > 1s · 5xx > 20% · nothing in service"),
          ("IDLE  SLOW", "scaled to zero · third party slow")]
         for pane in [Pane.services, .scaling, .incidents] {
-            out += [("", ""), ("READING THE SCREEN · \(pane.title.uppercased())", "")]
+            out += [("", ""), ("READING THE SCREEN · \(heading(pane.title))", "")]
             out += Figure.allCases.filter { $0.pane == pane }.map { ($0.header, $0.meaning) }
         }
         return out

@@ -42,8 +42,8 @@ enum HeaderPane {
         }
         pieces.append(Piece(text: "Score \(Format.fixed(world.score.total, 0))", role: .title, attributes: [.reverse, .bold], priority: 0))
         let trend = world.score.fiveMinuteChange
-        pieces.append(Piece(text: trend >= 0 ? "\(glyphs.up)\(Format.fixed(trend, 0))" : "\(glyphs.down)\(Format.fixed(-trend, 0))",
-                            role: trend >= 0 ? .scoreUp : .scoreDown, attributes: [.reverse, .bold], priority: 3, attached: true))
+        pieces.append(Piece(text: ScoreChange.arrow(trend, glyphs: glyphs) + Format.fixed(abs(trend), 0),
+                            role: ScoreChange.role(trend), attributes: [.reverse, .bold], priority: 3, attached: true))
         pieces.append(Piece(text: "Rank \(context.rank)/\(context.match.teams.count)", role: .title, attributes: bar, priority: 2))
         if context.now < state.flashUntil, let incident = world.incidents.last {
             pieces.append(Piece(text: "\(glyphs.critical) NEW INCIDENT #\(incident.id)", role: .critical, attributes: [.bold, .reverse], priority: 0))

@@ -48,10 +48,11 @@ enum ScorePane {
             y += 1
         }
         let change = world.score.fiveMinuteChange
-        line("Score", Format.fixed(s.total, 1), s.total >= 0 ? .scoreUp : .scoreDown)
+        // Whole points, as the header, the leaderboard and the projector show it.
+        line("Score", Format.fixed(s.total, 0), s.total >= 0 ? .scoreUp : .scoreDown)
         if y < inner.maxY {
-            let arrow = change >= 0 ? context.glyphs.up : context.glyphs.down
-            buffer.put("5 min \(arrow) \(Format.signed(change, 0))", x: left, y: y, role: change >= 0 ? .scoreUp : .scoreDown)
+            let arrow = ScoreChange.arrow(change, glyphs: context.glyphs)
+            buffer.put("5 min \(arrow) \(change.rounded() == 0 ? "0" : Format.signed(change, 0))", x: left, y: y, role: ScoreChange.role(change))
             let trend = Array(s.history.suffix(30)) + [s.total]
             if width - 15 > 3 {
                 let low = trend.min() ?? 0

@@ -57,6 +57,8 @@ public struct ConsoleApp: Sendable {
     public static func initialState(match: Match, team: Int, role: ConsoleRole) -> ConsoleState {
         var state = ConsoleState(selectedService: match.teams[team].world.edge.name)
         state.role = role
+        // A console opened mid-game flashes only for incidents that open from now on.
+        state.incidentsSeen = match.teams[team].feed.incidentsOpened
         return state
     }
 
