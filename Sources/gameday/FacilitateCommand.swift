@@ -76,6 +76,15 @@ extension Gameday {
             }
             if let token, let problem = SessionToken.problem(token) { throw GamedayError(problem) }
             if authorizedKeys != nil && ssh == nil { throw GamedayError("--authorized-keys needs --ssh HOST:PORT") }
+            // Two doors on one port: say which, rather than "in use" from the second bind.
+            let doors = [("--listen", listen as String?), ("--ssh", ssh), ("--web", web)].compactMap { flag, text in
+                text.flatMap { try? ListenAddress.parse($0) }.map { (flag, $0) }
+            }
+            for (n, (flag, address)) in doors.enumerated() where address.port != 0 {
+                if let (other, _) = doors.prefix(n).first(where: { $0.1.port == address.port }) {
+                    throw GamedayError("\(other) and \(flag) both ask for port \(address.port): give each its own port")
+                }
+            }
             _ = try botKinds()
         }
 

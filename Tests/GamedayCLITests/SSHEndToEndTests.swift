@@ -160,6 +160,8 @@ import Testing
             (["--ssh", "127.0.0.1:2222", "--authorized-keys", folder + "/missing"], "\(folder)/missing: no such authorized keys file"),
             (["--ssh", "127.0.0.1:2222", "--authorized-keys", folder + "/broken"], "\(folder)/broken:3: not a valid ssh-ed25519 key"),
             (["--ssh", "127.0.0.1:2222", "--authorized-keys", folder + "/rsa"], "\(folder)/rsa:1: ssh-rsa keys are not supported"),
+            (["--listen", "127.0.0.1:7611", "--ssh", "127.0.0.1:7611"], "--listen and --ssh both ask for port 7611: give each its own port"),
+            (["--ssh", "127.0.0.1:2223", "--web", "0.0.0.0:2223"], "--ssh and --web both ask for port 2223"),
         ] + (getuid() == 0 ? [] : [(["--ssh", "127.0.0.1:2222", "--authorized-keys", folder + "/unreadable"], "\(folder)/unreadable: cannot read")])
         for (arguments, message) in cases {
             let result = try CLITests.run(["facilitate", "--no-record"] + arguments, environment: data)
