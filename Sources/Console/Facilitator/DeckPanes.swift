@@ -33,10 +33,12 @@ enum UpcomingInjectsPane {
             let y = inner.y + 1 + n
             let skipped = entry.state == .skipped
             let role: Role = skipped ? .dim : entry.tick - game.tick < 120 ? .warning : .text
-            var line = Format.fit("#\(entry.id)", 4) + Format.fit(GameTime.format(entry.tick), 9)
-            line += Format.fit(Format.duration(entry.tick - game.tick), inWidth)
+            // A skipped inject says so where its time to go would be; FROM always says whose it is.
+            let at = skipped && inWidth == 0 ? "skipped" : GameTime.format(entry.tick)
+            var line = Format.fit("#\(entry.id)", 4) + Format.fit(at, 9)
+            line += Format.fit(skipped ? "skip" : Format.duration(entry.tick - game.tick), inWidth)
             line += Format.fit(entry.fault.readable, faultWidth, ellipsis: glyphs.ellipsis) + " " + Format.fit(entry.target.text, targetWidth, ellipsis: glyphs.ellipsis)
-            line += " " + (skipped ? "SKIPPED" : entry.origin == .scenario ? "timeline" : "you")
+            line += " " + (entry.origin == .scenario ? "timeline" : "you")
             buffer.put(line, x: inner.x + 1, y: y, role: role, limit: inner.width - 1)
             if entry.id == selected {
                 buffer[inner.x, y] = Cell(glyphs.selectionMarker.unicodeScalars.first!, role: focused ? .selection : .accent, attributes: [.bold])
