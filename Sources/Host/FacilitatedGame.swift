@@ -117,6 +117,9 @@ public struct FacilitatedGame: Sendable {
         presence[team].lastCommandTick = tick
     }
 
+    /// Stops the clock without a word in the session log (the game day is ending).
+    public mutating func stopClock() { clock.setPaused(true) }
+
     /// Real time passed: the number of ticks now due (call `advance` that many times).
     public mutating func ticksDue(nanoseconds: UInt64) -> Int {
         guard isClockRunning else { return 0 }

@@ -42,7 +42,7 @@ extension FacilitatedGame {
                 team: index, name: team.name, isBot: team.isBot, rank: standing.rank, score: world.score.total,
                 fiveMinuteChange: world.score.fiveMinuteChange, trend: Array(history.suffix(Self.trendMinutes)) + [world.score.total],
                 firingIncidents: world.firingIncidents.count,
-                unacknowledged: world.openIncidents.filter { $0.acknowledgedAt == nil }.count,
+                unacknowledged: world.firingIncidents.filter { $0.acknowledgedAt == nil }.count,
                 worstService: worst?.0.name, worstHealth: worst?.1 ?? .ok,
                 lastCommandTick: team.session.commandLog.last?.tick, people: presence[index].people)
         }

@@ -214,9 +214,20 @@ public struct Match: Sendable {
 
     /// Every team, best score first; ties put the viewed team first, then go by name.
     public func standings(viewing viewed: Int? = 0) -> [Standing] {
-        Standing.ranked(order.map { index in
+        // `order` is already by whole points, then name: places in one pass (every console's
+        // frame asks), then the viewed team first among those it ties with.
+        var all = order.map { index in
             Standing(name: teams[index].name, score: score(index), isPlayer: index == viewed, isBot: teams[index].isBot, team: index)
-        })
+        }
+        for n in all.indices.dropFirst() {
+            let tied = Standing.rankingPoints(all[n].score) == Standing.rankingPoints(all[n - 1].score)
+            all[n].rank = tied ? all[n - 1].rank : n + 1
+        }
+        if let viewed, let at = all.firstIndex(where: { $0.team == viewed }) {
+            let first = all.firstIndex { $0.rank == all[at].rank } ?? at
+            all.insert(all.remove(at: at), at: first)
+        }
+        return all
     }
 
     /// A team's place, 1 = first; tied teams (the same whole points) share it.

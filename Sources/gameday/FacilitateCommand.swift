@@ -80,8 +80,13 @@ extension Gameday {
             let doors = [("--listen", listen as String?), ("--ssh", ssh), ("--web", web)].compactMap { flag, text in
                 text.flatMap { try? ListenAddress.parse($0) }.map { (flag, $0) }
             }
+            // The same port on the same host, or on every host (0.0.0.0, ::) and any other.
+            let anyHost: Set<String> = ["0.0.0.0", "::", "[::]", "*"]
+            func clash(_ a: ListenAddress, _ b: ListenAddress) -> Bool {
+                a.port == b.port && (a.host == b.host || anyHost.contains(a.host) || anyHost.contains(b.host))
+            }
             for (n, (flag, address)) in doors.enumerated() where address.port != 0 {
-                if let (other, _) = doors.prefix(n).first(where: { $0.1.port == address.port }) {
+                if let (other, _) = doors.prefix(n).first(where: { clash($0.1, address) }) {
                     throw GamedayError("\(other) and \(flag) both ask for port \(address.port): give each its own port")
                 }
             }
@@ -160,21 +165,22 @@ extension Gameday {
             if let themeProblem { server.notifyFacilitator(themeProblem, isError: true) }
             var loop = FacilitatorLoop(screen: screen, server: server, frames: frames, effects: effects)
             let status = loop.run()
+            // No tick after this: the recordings' end, the standings printed here and each
+            // team's goodbye are the same moment.
+            _ = try? server.withRoom { $0.stopClock() }.wait()
             var unfinished: String?
             if let recording {
                 do { try server.withRoom { room in recording.finish(room.game) }.wait() } catch {
                     unfinished = "the session's recordings were not finished (\(error)): they replay to their last complete line"
                 }
             }
-            let final = try? server.withRoom { room in
-                (FinalStandings.when(room.game), room.game.peopleTeams.isEmpty ? [] : FinalStandings.lines(room.game))
-            }.wait()
-            server.stop()
+            let final = (try? server.withRoom { room in room.game.peopleTeams.isEmpty ? nil : FinalStandings(room.game) }.wait()) ?? nil
+            server.stop(standings: final)
             screen.stop()
             crashLog?.finish()
-            if let final, !final.1.isEmpty {
-                StandardOutput.write("final standings, \(final.0):")
-                for line in final.1 { StandardOutput.write("  " + ControlCharacters.escaped(line)) }
+            if let final {
+                StandardOutput.write("final standings, \(final.when):")
+                for line in final.lines { StandardOutput.write("  " + ControlCharacters.escaped(line)) }
             }
             StandardOutput.write("the game day is over. Teams joined with: \(join)")
             if let fingerprint = doors.fingerprint { StandardOutput.write("SSH host key: \(fingerprint)") }

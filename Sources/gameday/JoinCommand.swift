@@ -50,7 +50,7 @@ extension Gameday {
                                             resume: resumeFile.read())
             let client = TeamClient(host: host.host, port: host.port, hello: hello)
             do { try client.connect() } catch { throw GamedayError(error.description) }
-            if let token = client.take().resume { resumeFile.write(token) }
+            if let token = client.resumeToken { resumeFile.write(token) }
             let screen: TerminalScreen, themeProblem: String?, crashLog: CrashLog?
             do { (screen, themeProblem, crashLog) = try look.start() } catch {
                 client.close()
@@ -62,7 +62,9 @@ extension Gameday {
             // Ended by a signal (the terminal closed): the host keeps the console for the next join.
             let terminalWentAway = status >= 128 && loop.ended == nil
             client.close(leaving: !terminalWentAway)
-            if !terminalWentAway { resumeFile.remove() }
+            // Kept with the token of the console the host now holds, dated now: the host keeps
+            // it 15 minutes from this drop, however long the game had run.
+            if terminalWentAway, let token = client.resumeToken { resumeFile.write(token) } else { resumeFile.remove() }
             screen.stop()
             crashLog?.finish()
             if let ended = loop.ended {

@@ -175,5 +175,13 @@ import Testing
         #expect(lines[7].text.hasPrefix("00:10:00  scale web 5  service web"))
         #expect(lines[8].text.hasPrefix(String(repeating: " ", count: 23)), "wraps under its column: \(lines.map(\.text))")
         #expect(lines.allSatisfy { DisplayWidth.of($0.text) <= 50 })
+        // Too many columns for the width (the debrief's incidents): a paragraph a row, nothing off the edge.
+        let incidents = MarkdownOnScreen.lines(["| # | sev | incident | opened | detect | acknowledge | mitigate | resolved | likely cause |",
+                                                "| ---: | --- | --- | --- | --- | --- | --- | --- | --- |",
+                                                "| 1 | 3 | web: tasks in service below desired +1 related | 00:25:59 | — | 1 s | 120 s | 00:28:00 | `hang rentals 1` |"],
+                                               width: 40)
+        #expect(incidents.first?.text.hasPrefix("# 1 · sev 3 · incident web") == true, "\(incidents.map(\.text))")
+        #expect(incidents.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ").contains("likely cause hang rentals 1"))
+        #expect(incidents.allSatisfy { DisplayWidth.of($0.text) <= 40 && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
     }
 }

@@ -45,8 +45,16 @@ import Testing
         try red?.press("j", "j", ":")
         try red?.type("scale rent")
         #expect(try red?.wait(for: ":scale rent") != nil)
+        // As if the game had run 20 minutes since joining: the token must be dated from the drop.
+        let kept = data + "/gameday/join/127.0.0.1-\(port)-red"
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1_200)], ofItemAtPath: kept)
         red = nil
         #expect(try facilitator.wait { Self.row($0, "red", "off") } != nil, "the host saw red's terminal go")
+        let refreshed = Date().addingTimeInterval(5)
+        while Date() < refreshed,
+              ((try? FileManager.default.attributesOfItem(atPath: kept))?[.modificationDate] as? Date).map({ -$0.timeIntervalSinceNow > 600 }) ?? true {
+            usleep(50_000)
+        }
         let again = try Tmux(command: join, width: 120, height: 40, environment: environment)
         let back = try #require(try again.wait(for: ":scale rent"), "the half-typed command is back")
         #expect(!back.contains("Enter the console"), "no briefing again")

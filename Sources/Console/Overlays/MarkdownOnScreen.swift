@@ -57,6 +57,9 @@ enum MarkdownOnScreen {
         var widths = (0..<columns).map { c in body.map { c < $0.count ? DisplayWidth.of($0[c]) : 0 }.max() ?? 0 }
         // The last column takes what is left, and wraps under itself.
         let before = widths.dropLast().reduce(0, +) + 2 * (columns - 1)
+        if before + 12 > width, !rule.isEmpty, body.count > 1 {
+            return records(header: body[0], rows: Array(body.dropFirst()), width: width)
+        }
         widths[columns - 1] = min(widths[columns - 1], max(12, width - before))
         var out: [Line] = []
         for (n, row) in body.enumerated() {
@@ -70,6 +73,25 @@ enum MarkdownOnScreen {
             for (k, piece) in (wrapped.isEmpty ? [""] : wrapped).enumerated() {
                 let text = (k == 0 ? (columns > 1 ? lead + "  " : "") : indent) + piece
                 out.append(Line(text: text.trimmingTrailingSpaces, isHeading: n == 0 && body.count > 1 && k == 0))
+            }
+        }
+        return out
+    }
+}
+
+extension MarkdownOnScreen {
+    /// A table too wide for columns: each row a paragraph of "header value" pairs,
+    /// so no column is lost off the edge.
+    static func records(header: [String], rows: [[String]], width: Int) -> [Line] {
+        var out: [Line] = []
+        for row in rows {
+            let pairs = row.indices.compactMap { c -> String? in
+                guard !row[c].isEmpty else { return nil }
+                let name = c < header.count ? header[c] : ""
+                return name.isEmpty ? row[c] : "\(name) \(row[c])"
+            }
+            for (k, line) in Format.wrap(pairs.joined(separator: " · "), width: width - 2).enumerated() {
+                out.append(Line(text: (k == 0 ? "" : "  ") + line))
             }
         }
         return out

@@ -57,12 +57,18 @@ enum StatusBar {
     /// Whole items that fit in `width`; when some are left out, a last "+N more" says how
     /// many (completions: Tab again cycles through them all).
     static func fitting(_ items: [String], width: Int, separator: String = " · ", countingLeftOut: Bool = false) -> String {
-        var kept = items
-        func text() -> String {
-            let left = items.count - kept.count
-            return kept.joined(separator: separator) + (countingLeftOut && left > 0 ? "\(kept.isEmpty ? "" : separator)+\(left) more" : "")
+        // Widths measured once; the first k items take prefix[k] plus k - 1 separators.
+        let gap = DisplayWidth.of(separator)
+        var prefix = [0]
+        for item in items { prefix.append(prefix.last! + DisplayWidth.of(item)) }
+        func needed(_ k: Int) -> Int {
+            let left = items.count - k
+            let more = countingLeftOut && left > 0 ? (k > 0 ? gap : 0) + DisplayWidth.of("+\(left) more") : 0
+            return prefix[k] + max(0, k - 1) * gap + more
         }
-        while !kept.isEmpty && DisplayWidth.of(text()) > width { kept.removeLast() }
-        return DisplayWidth.of(text()) <= width ? text() : ""
+        guard let k = (0...items.count).reversed().first(where: { needed($0) <= width }) else { return "" }
+        let left = items.count - k
+        return items.prefix(k).joined(separator: separator)
+            + (countingLeftOut && left > 0 ? "\(k > 0 ? separator : "")+\(left) more" : "")
     }
 }

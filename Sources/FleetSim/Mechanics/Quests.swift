@@ -143,6 +143,8 @@ extension World {
 
 extension QuestProgress: StableHashable {
     public func hash(into h: inout StableHasher) {
-        h.combine(quest.title); h.combine(Int(status.rawValue)); h.combine(decidedAt); h.combine(armedAt); h.combine(trafficAt)
+        // A quest that never came up hashes as the miss it used to be, so recordings made before
+        // `notDue` existed still verify (its `armedAt` of nil tells the two apart anyway).
+        h.combine(quest.title); h.combine(Int((status == .notDue ? Status.failed : status).rawValue)); h.combine(decidedAt); h.combine(armedAt); h.combine(trafficAt)
     }
 }

@@ -151,6 +151,9 @@ public final class TeamClient: @unchecked Sendable {
         }
     }
 
+    /// The host's token for resuming this console, as of its last welcome.
+    public var resumeToken: String? { shared.withLockedValue { $0.resume } }
+
     /// Leaves: tells the host (the team's game goes on) and closes. Not `leaving` (the
     /// terminal went away), it closes as a network drop would, and the host keeps the console
     /// for a later `join` to resume.

@@ -92,6 +92,10 @@ public struct Room: Sendable {
         return (id, 0, newResume)
     }
 
+    /// The game day is ending: the clock stops for good (no tick between the last records
+    /// and the final standings).
+    public mutating func stopClock() { game.stopClock() }
+
     /// The connection dropped: the console is kept for a while to be resumed.
     public mutating func drop(_ id: ConsoleID, now: UInt64) {
         guard var console = consoles[id], console.isConnected else { return }

@@ -129,20 +129,20 @@ public final class HostServer: @unchecked Sendable {
     }
 
     /// Ends the session: every client is told and closed, the port is released.
-    public func stop(message: String = "the facilitator ended the game day") {
+    /// With `standings`, each team's goodbye also says where it finished.
+    public func stop(message: String = "the facilitator ended the game day", standings: FinalStandings? = nil) {
         let done = loop.submit { [self] in
             guard !stopped else { return }
             stopped = true
             tickTask?.cancel()
             housekeeping?.cancel()
-            let when = FinalStandings.when(room.game)
             for connection in connections.values {
                 // Each team hears where it finished, even when the game day ends early.
                 var result: String?
-                if case let .joined(console) = connection.phase, let team = room.team(of: console) {
-                    result = FinalStandings.result(of: team, in: room.game)
+                if let standings, case let .joined(console) = connection.phase, let team = room.team(of: console) {
+                    result = standings.results[team].map { "\(message) (\(standings.when)) · \($0)" }
                 }
-                send(.bye(message: result.map { "\(message) (\(when)) · \($0)" } ?? message), to: connection)
+                send(.bye(message: result ?? message), to: connection)
                 connection.channel.close(promise: nil)
             }
             serverChannel?.close(promise: nil)
