@@ -42,13 +42,8 @@ struct ConsoleLoop {
     }
 
     private mutating func loop(exitAfterFirstFrame: Bool) -> Int32 {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var last = start
-        func milliseconds() -> UInt64 {
-            let elapsed = clock.now - start
-            return UInt64(elapsed.components.seconds) * 1_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000_000_000)
-        }
+        var clock = LoopClock()
+        func milliseconds() -> UInt64 { clock.milliseconds }
         let size = screen.size
         app.resize(width: size.width, height: size.height)
         screen.draw(app.render(glyphs: screen.glyphs, now: 0))
@@ -74,10 +69,7 @@ struct ConsoleLoop {
                 guard handled < Self.keysPerFrame, !effects.contains(.quit), screen.pendingSignal == nil else { break }
                 event = screen.nextEvent(timeoutMilliseconds: 0)
             }
-            let now = clock.now
-            let elapsed = now - last
-            last = now
-            let nanoseconds = UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000)
+            let nanoseconds = clock.lap()
             let recording = self.recording
             var stopped: RecordingStop?
             let produced = app.elapse(nanoseconds: nanoseconds, now: milliseconds()) { session in

@@ -17,13 +17,8 @@ struct SessionReplayLoop {
     static let idleMilliseconds = 500
 
     mutating func run() -> Int32 {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var last = start
-        func milliseconds() -> UInt64 {
-            let elapsed = clock.now - start
-            return UInt64(elapsed.components.seconds) * 1_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000_000_000)
-        }
+        var clock = LoopClock()
+        func milliseconds() -> UInt64 { clock.milliseconds }
         var size = screen.size
         app.resize(width: size.width, height: size.height)
         while true {
@@ -43,10 +38,7 @@ struct SessionReplayLoop {
                 app.resize(width: size.width, height: size.height)
             case nil: break
             }
-            let now = clock.now
-            let elapsed = now - last
-            last = now
-            let nanoseconds = UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000)
+            let nanoseconds = clock.lap()
             let due = min(game.ticksDue(nanoseconds: nanoseconds), max(0, lastTick - game.tick))
             for _ in 0..<due { game.advance() }
             if game.tick >= lastTick && game.isClockRunning {
