@@ -110,7 +110,7 @@ public struct FacilitatedGame: Sendable {
         record(.disconnected(team: match.teams[team].name, people: presence[team].people))
     }
 
-    /// A team's command, checked as in solo play, for the next tick.
+    /// A team's command, checked and given as in solo play, at once.
     public mutating func give(_ command: Command, team: Int) throws(CommandError) {
         guard !isFinished else { throw CommandError("the game is over") }
         try match.submit(command, team: team)

@@ -1,7 +1,7 @@
 import FleetSim
 import Scenarios
 
-/// A command as it was given: the tick it took effect and who gave it.
+/// A command as it was given: the tick it took effect at (given between ticks, before that tick's step).
 public struct LoggedCommand: Sendable, Hashable {
     public var tick: Int
     public var command: Command
@@ -16,7 +16,6 @@ public struct GameSession: Sendable {
     public private(set) var commandLog: [LoggedCommand] = []
     /// Injects given during play (the scenario's own timeline is not repeated here).
     public private(set) var injectLog: [Inject] = []
-    private var pendingCommands: [Command] = []
     private var pendingInjects: [Fault] = []
     public let durationSeconds: Int
     /// The scenario's injects for this seed and length (timeline and deck), in tick order;
@@ -45,11 +44,13 @@ public struct GameSession: Sendable {
     public var isFinished: Bool { world.tick >= durationSeconds }
     public var secondsLeft: Int { max(0, durationSeconds - world.tick) }
 
-    /// Queues a command for the next tick after checking it against the
-    /// world as it is now. A refused command is not logged.
+    /// Gives a command now, at the current tick, checked against the world as
+    /// it is (so a player sees its effect at once, paused or not). A refused
+    /// command changes nothing and is not logged.
     public mutating func submit(_ command: Command) throws(CommandError) {
-        try world.check(command)
-        pendingCommands.append(command)
+        guard !isFinished else { throw CommandError("the game is over") }
+        try world.give(command)
+        commandLog.append(LoggedCommand(tick: world.tick, command: command))
     }
 
     /// Queues an inject (practice, a facilitator's, or the host's timeline) for the next tick.
@@ -58,20 +59,18 @@ public struct GameSession: Sendable {
         pendingInjects.append(fault)
     }
 
-    /// Advances one tick with the queued commands and the injects due.
+    /// Advances one tick with the injects queued and due.
     public mutating func advance() {
         guard !isFinished else { return }
         let tick = world.tick
-        for command in pendingCommands { commandLog.append(LoggedCommand(tick: tick, command: command)) }
         for fault in pendingInjects { injectLog.append(Inject(tick: tick, fault: fault)) }
         var due: [Fault] = []
         while nextScheduled < schedule.count && schedule[nextScheduled].tick <= tick {
             due.append(schedule[nextScheduled].fault)
             nextScheduled += 1
         }
-        world.step(commands: pendingCommands, injects: due + pendingInjects)
+        world.step(injects: due + pendingInjects)
         if isFinished { world.settleQuests() }
-        pendingCommands.removeAll(keepingCapacity: true)
         pendingInjects.removeAll(keepingCapacity: true)
     }
 

@@ -171,7 +171,7 @@ public struct Match: Sendable {
     public var tick: Int { teams.first?.world.tick ?? 0 }
     public var isFinished: Bool { tick >= durationSeconds }
 
-    /// Gives a command to a team (the player's, by default) for the next tick.
+    /// Gives a command to a team (the player's, by default), at once.
     public mutating func submit(_ command: Command, team: Int = 0) throws(CommandError) { try teams[team].submit(command) }
 
     /// A practice inject hits every team of the match, rivals too, so the

@@ -57,11 +57,11 @@ import Testing
         _ = app.handle(.char(" "), now: 0)
         for _ in 0..<3 { _ = app.handle(.char("a"), now: 0) }
         #expect(app.state.message?.isError == false)
-        #expect(app.state.message?.text.hasSuffix("(queued: applies when you resume)") == true, "paused: the player is told it waits")
+        let acknowledged = app.world.incidents.filter { $0.acknowledgedAt != nil }.map(\.id)
+        #expect(acknowledged.count == 3, "three presses, three incidents (not one, then two refusals), at once though paused")
+        #expect(app.render(glyphs: .unicode, now: 0).text.contains("ack"), "the incidents pane shows them acknowledged before time moves")
         _ = app.handle(.char(" "), now: 0)
         _ = app.advance(ticks: 1, now: 0)
-        let acknowledged = app.world.incidents.filter { $0.acknowledgedAt != nil }.map(\.id)
-        #expect(acknowledged.count == 3, "three presses, three incidents (not one, then two refusals)")
         #expect(!app.feed.entries.contains { $0.text.contains("already acknowledged") })
     }
 

@@ -25,10 +25,15 @@ import Testing
             _ = room.key(.char(c), seq: seq, console: bob, now: 0)
             seq += 1
         }
-        #expect(room.key(.enter, seq: seq, console: bob, now: 0).gaveCommand)
-        #expect(room.key(.enter, seq: seq, console: bob, now: 0).effects.isEmpty, "a resent key is applied once")
+        func webRow() -> String? { room.frame(alice, now: 0)?.text.split(separator: "\n").first { $0.contains(" web ") }.map(String.init) }
+        let before = try #require(webRow())
+        #expect(!before.contains("/4"), "\(before)")
+        _ = room.key(.enter, seq: seq, console: bob, now: 0)
+        #expect(room.game.match.teams[0].session.world.service(named: "web")?.desiredCount == 4, "the command took effect at once")
+        #expect(webRow()?.contains("/4") == true, "alice's console shows bob's command before the next tick")
+        _ = room.key(.enter, seq: seq, console: bob, now: 0)
         _ = room.advance(ticks: 1, now: 0)
-        #expect(room.game.match.teams[0].session.commandLog.map(\.command.text) == ["scale web 4"])
+        #expect(room.game.match.teams[0].session.commandLog.map(\.command.text) == ["scale web 4"], "a resent key is applied once")
         room.drop(alice, now: 10)
         #expect(room.game.presence[0].people == 1)
         let (back, lastSeq, resume) = try room.open(ClientMessage.Hello(token: "t", team: "red", width: 80, height: 24, resume: "a"), newResume: "c", now: 20)
@@ -66,7 +71,7 @@ import Testing
         _ = room.advance(ticks: 1, now: 0)
         #expect(room.game.match.teams[0].session.commandLog.isEmpty, "nothing ran")
         let seq = room.lastSeq(of: red) + 1
-        let (effects, _) = room.key(.ctrl("c"), seq: seq, console: red, now: 0)
+        let effects = room.key(.ctrl("c"), seq: seq, console: red, now: 0)
         #expect(effects.contains { if case let .close(id, message) = $0 { id == red && message.contains("you left the game") } else { false } })
     }
 }

@@ -26,7 +26,7 @@ extension ConsoleApp {
             let command = try Command.parse(text)
             let effects = try give(command)
             state.commandsGiven += 1
-            done("\(command.text) at \(GameTime.format(world.tick))" + hint(for: command) + queuedNote, now: now)
+            done("\(command.text) at \(GameTime.format(world.tick))" + hint(for: command), now: now)
             return effects
         } catch {
             fail(error.message, now: now)
@@ -189,31 +189,18 @@ extension ConsoleApp {
     }
 
     /// The incident `a` or `r` acts on: the selected one when the incidents pane has
-    /// focus and it needs it, else the first in the pane's order that needs it and
-    /// has no request on its way already.
-    private mutating func nextIncident(where needs: (Incident) -> Bool) -> Incident? {
-        let tick = world.tick
-        state.incidentRequests.removeAll { $0.tick < tick }
-        let asked = state.incidentRequests.map(\.incident)
-        let candidates = IncidentsPane.ordered(world).filter { $0.resolvedAt == nil && needs($0) && !asked.contains($0.id) }
+    /// focus and it needs it, else the first in the pane's order that needs it
+    /// (one just acknowledged or resolved no longer does: commands apply at once).
+    private func nextIncident(where needs: (Incident) -> Bool) -> Incident? {
+        let candidates = IncidentsPane.ordered(world).filter { $0.resolvedAt == nil && needs($0) }
         return candidates.first { $0.id == state.selectedIncident && state.focus == .incidents } ?? candidates.first
-    }
-
-    /// While the clock stands, a command waits for the next tick: the player is told when it applies.
-    private var queuedNote: String {
-        guard state.clock.isPaused else { return "" }
-        return state.role == .team ? " (queued: applies when the facilitator resumes)" : " (queued: applies when you resume)"
     }
 
     private mutating func request(_ command: Command, now: UInt64) -> [ConsoleEffect] {
         do throws(CommandError) {
             let effects = try give(command)
             state.commandsGiven += 1
-            say(command.text + queuedNote, now: now)
-            switch command {
-            case let .acknowledge(id), let .resolve(id): state.incidentRequests.append((id, world.tick))
-            default: break
-            }
+            say(command.text, now: now)
             return effects
         } catch {
             fail(error.message, now: now)

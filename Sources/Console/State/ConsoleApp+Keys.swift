@@ -58,7 +58,6 @@ extension ConsoleApp {
         case .openFilter: state.mode = .filter
         case .togglePause:
             state.clock.togglePause()
-            // Replaces a message about commands queued while paused.
             say(state.clock.isPaused ? "paused" : "resumed", now: now)
         case .faster: state.clock.faster()
         case .slower: state.clock.slower()

@@ -94,10 +94,6 @@ public struct ConsoleState: Sendable {
     /// Real time (ms) until which a new incident flashes.
     public var flashUntil: UInt64 = 0
     public var incidentsSeen = 0
-    /// Acknowledgements and resolutions asked for but not applied yet (they
-    /// apply at the next tick): the incident and the tick it was asked at, so
-    /// pressing `a` again goes to the next incident instead of the same one.
-    public var incidentRequests: [(incident: Int, tick: Int)] = []
     public var commandsGiven = 0
     /// Set while replaying a recording (read-only, with a timeline).
     public var replay: ReplayState?

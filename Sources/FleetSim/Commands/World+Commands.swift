@@ -51,6 +51,15 @@ extension World {
         }
     }
 
+    /// Gives a command now, between ticks, as an AWS API call takes effect the
+    /// moment it is made (a new desired count, a deployment started, a policy
+    /// registered); the fleet responds from the next tick on. A refused command
+    /// changes nothing and is not recorded.
+    public mutating func give(_ command: Command) throws(CommandError) {
+        try check(command)
+        apply(command)
+    }
+
     /// Applies a command, or records why it was refused. Returns the refusal, if any.
     @discardableResult
     mutating func apply(_ command: Command) -> CommandError? {

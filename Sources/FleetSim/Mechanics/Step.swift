@@ -1,11 +1,12 @@
-/// One tick of the simulation: the only way a world changes.
+/// One tick of the simulation: the only way time moves the world (a command
+/// given between ticks changes it too, through `give`).
 extension World {
-    /// Applies `commands` and `injects`, then advances one simulated second:
+    /// Applies `commands` (as if given just before) and `injects`, then advances one simulated second:
     /// traffic arrives, tasks move through their lifecycle, health checks run,
     /// requests flow, the scheduler and circuit breaker act, money is spent,
     /// and at each minute's end metrics roll up into autoscaling and alarms.
     public mutating func step(commands: [Command] = [], injects: [Fault] = []) {
-        events.removeAll(keepingCapacity: true)
+        events.removeFirst(eventsOfLastStep)
         for command in commands { apply(command) }
         for fault in injects {
             inject(fault)
@@ -28,6 +29,7 @@ extension World {
         if (tick + 1) % 60 == 0 { endMinute() }
         injectedSpikes.removeAll { $0.endTick <= tick }
         tick += 1
+        eventsOfLastStep = events.count
     }
 
     /// Runs `seconds` ticks with no input.

@@ -1,8 +1,9 @@
 /// The whole simulated Unicorn.Rentals fleet at one tick (one simulated second).
 ///
-/// A value: copying it snapshots the game. It changes only through `step`,
-/// which applies commands and injects and advances one tick, deterministically:
-/// the same fleet, seed and inputs give the same `stableHash` on every run.
+/// A value: copying it snapshots the game. It changes only through `give`,
+/// which applies a player's command between ticks, and `step`, which applies
+/// injects and advances one tick, deterministically: the same fleet, seed
+/// and inputs at the same ticks give the same `stableHash` on every run.
 public struct World: Sendable {
     public internal(set) var tick: Int = 0
     public let seed: UInt64
@@ -27,8 +28,11 @@ public struct World: Sendable {
     public internal(set) var edgeIsDown = false
     /// Whether the edge had no healthy target at any second of the current minute.
     var edgeDownThisMinute = false
-    /// What happened in the last step, oldest first. Cleared at each step.
+    /// What happened in the last step, oldest first, then what commands given
+    /// since did (they belong to the coming tick, and the next step keeps them).
     public internal(set) var events: [SimEvent] = []
+    /// How many of `events` the last step produced: the next step clears those.
+    var eventsOfLastStep = 0
     var nextTaskID = 1
     var nextDeploymentID = 1
     var nextIncidentID = 1

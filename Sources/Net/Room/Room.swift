@@ -146,13 +146,12 @@ public struct Room: Sendable {
     }
 
     /// A key from a console, numbered by its client. A number already applied
-    /// (a key resent after a reconnection) is ignored. Says whether it gave the team a command.
-    public mutating func key(_ key: Key, seq: Int, console id: ConsoleID, now: UInt64) -> (effects: [RoomEffect], gaveCommand: Bool) {
-        guard let console = consoles[id], seq > console.lastSeq else { return ([], false) }
+    /// (a key resent after a reconnection) is ignored. A command it gives takes effect at once.
+    public mutating func key(_ key: Key, seq: Int, console id: ConsoleID, now: UInt64) -> [RoomEffect] {
+        guard let console = consoles[id], seq > console.lastSeq else { return [] }
         consoles[id]?.lastSeq = seq
         let effects = withApp(id) { $0.handle(key, now: now) }
-        let gave = effects.contains { if case .give = $0 { true } else { false } }
-        return (apply(effects, console: id, team: console.team, now: now), gave)
+        return apply(effects, console: id, team: console.team, now: now)
     }
 
     public mutating func resize(_ id: ConsoleID, width: Int, height: Int) throws(WireError) {

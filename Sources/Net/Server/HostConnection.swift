@@ -37,11 +37,8 @@ final class Connection {
     var errors = 0
     /// A key changed the console since its last frame: it goes first.
     var keyed = false
-    /// The tick a command from this console was given at: its effect shows after that tick, next in line.
-    var commandTick: Int?
-
     /// Who is rendered first when many consoles wait.
-    var priority: Int { keyed ? 2 : commandTick != nil ? 1 : 0 }
+    var priority: Int { keyed ? 1 : 0 }
 
     init(id: Int, channel: Channel, address: String) {
         self.id = id
@@ -150,12 +147,10 @@ extension HostServer {
         }
     }
 
-    /// A key on a team console: commands are recorded when they take effect, at
-    /// the next tick; a key changes only this console, which is drawn first.
+    /// A key on a team console: a command it gives takes effect at once, so
+    /// this console, drawn first, shows it in its next frame.
     func press(_ key: Key, seq: Int, console: ConsoleID, connection: Connection) {
-        let (effects, gave) = room.key(key, seq: seq, console: console, now: now)
-        perform(effects)
-        if gave { connection.commandTick = room.game.tick }
+        perform(room.key(key, seq: seq, console: console, now: now))
         connection.dirty = true
         connection.keyed = true
         scheduleFlush()

@@ -262,8 +262,8 @@ public final class HostServer: @unchecked Sendable {
     static let framesPerTurn = 24
 
     /// Sends dirty consoles what changed, at most once per quarter frame interval
-    /// each: first those a key just changed, then those waiting to see a command
-    /// take effect, then the rest. A client whose backlog is full gets nothing
+    /// each: first those a key just changed (a command shows its effect there at
+    /// once), then the rest. A client whose backlog is full gets nothing
     /// until it drains.
     func flush() {
         let time = now
@@ -309,7 +309,6 @@ public final class HostServer: @unchecked Sendable {
         connection.dirty = false
         connection.renderedAt = time
         connection.keyed = false
-        if connection.commandTick.map({ $0 < room.game.tick }) == true { connection.commandTick = nil }
         if case let .terminal(link) = connection.transport {
             draw(frame, on: link, connection: connection)
             return
