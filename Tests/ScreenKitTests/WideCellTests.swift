@@ -10,6 +10,30 @@ import Testing
         }
     }
 
+    /// What a host sends a remote console: random edits, frame after frame, with
+    /// rows left alone, restyled or rewritten; the runs always rebuild the frame.
+    @Test func theRunsBetweenTwoFramesRebuildTheNewOne() {
+        var generator = SplitMix(seed: 11)
+        let words = ["ok", "down", "ユニ", "🦄", "é", "│", "slow", "  ", "👩‍👩‍👧‍👦"]
+        var remote = CellBuffer(width: 30, height: 8)
+        var frame = CellBuffer(width: 30, height: 8)
+        var unchangedRows = 0
+        for _ in 0..<300 {
+            let before = frame
+            for _ in 0..<Int(generator.next() % 4) {
+                let word = words[Int(generator.next() % UInt64(words.count))]
+                frame.put(word, x: Int(generator.next() % 30), y: Int(generator.next() % 8),
+                          role: Role.allCases[Int(generator.next() % 4)], attributes: generator.next() % 3 == 0 ? [.bold] : [])
+            }
+            let runs = frame.changes(since: before)
+            unchangedRows += 8 - Set(runs.map(\.y)).count
+            remote.apply(runs)
+            let rebuilt = remote == frame
+            #expect(rebuilt, "\(frame.text)")
+        }
+        #expect(unchangedRows > 300, "rows that did not change send nothing")
+    }
+
     @Test func aWideCharacterTakesTwoCellsAndShowsOnce() {
         var buffer = CellBuffer(width: 12, height: 1)
         #expect(buffer.put("ユニ 🦄!", x: 1, y: 0) == 8)

@@ -35,11 +35,15 @@ extension CellBuffer {
     /// drawn on a cleared screen). A run holds whole characters: a change in
     /// the right half of a wide character sends the character.
     public func changes(since previous: CellBuffer?) -> [CellRun] {
-        let base = previous.flatMap { $0.width == width && $0.height == height ? $0 : nil }
+        // The old cells taken once (the comparison below runs for every cell of every frame a host sends).
+        let base = previous.flatMap { $0.width == width && $0.height == height ? $0.cells : nil }
+        let old = base ?? []
+        let full = base == nil
         var runs: [CellRun] = []
         for y in 0..<height {
             let row = y * width
-            func differs(_ x: Int) -> Bool { base.map { $0.cells[row + x] != cells[row + x] } ?? (cells[row + x] != .blank) }
+            if !full && Self.sameBytes(old, cells, row: row, width: width) { continue }
+            func differs(_ x: Int) -> Bool { full ? cells[row + x] != .blank : old[row + x] != cells[row + x] }
             var x = 0
             while x < width {
                 guard differs(x) else { x += 1; continue }
@@ -69,6 +73,24 @@ extension CellBuffer {
             }
         }
         return runs
+    }
+
+    /// Whether a row's cells are byte for byte the same in both (cells are plain
+    /// values): most rows of a frame are, and this says so in a few comparisons. Rows
+    /// it calls different are compared cell by cell, so padding bytes cannot mislead.
+    private static func sameBytes(_ a: [Cell], _ b: [Cell], row: Int, width: Int) -> Bool {
+        let stride = MemoryLayout<Cell>.stride
+        guard stride % 8 == 0 else { return false }
+        return a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                let start = row * stride
+                for offset in Swift.stride(from: start, to: start + width * stride, by: 8)
+                where a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                    return false
+                }
+                return true
+            }
+        }
     }
 
     /// Writes runs into the frame (clipped, with wide characters taking two cells, as every write).
