@@ -35,62 +35,70 @@ extension CellBuffer {
     /// drawn on a cleared screen). A run holds whole characters: a change in
     /// the right half of a wide character sends the character.
     public func changes(since previous: CellBuffer?) -> [CellRun] {
-        // The old cells taken once (the comparison below runs for every cell of every frame a host sends).
+        // The old cells taken once, read through pointers: this runs for every cell of every frame a host sends.
         let base = previous.flatMap { $0.width == width && $0.height == height ? $0.cells : nil }
-        let old = base ?? []
         let full = base == nil
-        var runs: [CellRun] = []
-        for y in 0..<height {
-            let row = y * width
-            if !full && Self.sameBytes(old, cells, row: row, width: width) { continue }
-            func differs(_ x: Int) -> Bool { full ? cells[row + x] != .blank : old[row + x] != cells[row + x] }
-            var x = 0
-            while x < width {
-                guard differs(x) else { x += 1; continue }
-                // Start on the character, not on the right half of one.
-                var start = x
-                while start > 0 && cells[row + start].isContinuation { start -= 1 }
-                let first = cells[row + start]
-                var end = start
-                var scan = start
-                // Extend over cells of the same style while another change follows within the gap.
-                while scan < width, cells[row + scan].role == first.role, cells[row + scan].attributes == first.attributes {
-                    if differs(scan) {
-                        end = scan
-                    } else if scan - end >= Self.runGap {
-                        break
-                    }
-                    scan += 1
+        return cells.withUnsafeBufferPointer { cells in
+            (base ?? []).withUnsafeBufferPointer { old in
+                var runs: [CellRun] = []
+                for y in 0..<height {
+                    let row = y * width
+                    if !full && Self.sameBytes(old, cells, from: row, count: width) { continue }
+                    runs += Self.runs(y: y, width: width, cells: cells, old: full ? nil : old)
                 }
-                // Finish on a whole character: take in the right half of a wide one.
-                while end + 1 < width && cells[row + end + 1].isContinuation { end += 1 }
-                var text = ""
-                for k in start...end where !cells[row + k].isContinuation {
-                    if cells[row + k].isSingleScalar { text.unicodeScalars.append(cells[row + k].scalar) } else { text.append(cells[row + k].character) }
-                }
-                runs.append(CellRun(x: start, y: y, role: first.role, attributes: first.attributes, text: text))
-                x = end + 1
+                return runs
             }
+        }
+    }
+
+    /// The runs of one row that differs (from `old`, or from blank when there is none).
+    private static func runs(y: Int, width: Int, cells: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>?) -> [CellRun] {
+        let row = y * width
+        func differs(_ x: Int) -> Bool { old.map { $0[row + x] != cells[row + x] } ?? (cells[row + x] != .blank) }
+        var runs: [CellRun] = []
+        var x = 0
+        while x < width {
+            guard differs(x) else { x += 1; continue }
+            // Start on the character, not on the right half of one.
+            var start = x
+            while start > 0 && cells[row + start].isContinuation { start -= 1 }
+            let first = cells[row + start]
+            var end = start
+            var scan = start
+            // Extend over cells of the same style while another change follows within the gap.
+            while scan < width, cells[row + scan].role == first.role, cells[row + scan].attributes == first.attributes {
+                if differs(scan) {
+                    end = scan
+                } else if scan - end >= runGap {
+                    break
+                }
+                scan += 1
+            }
+            // Finish on a whole character: take in the right half of a wide one.
+            while end + 1 < width && cells[row + end + 1].isContinuation { end += 1 }
+            var text = ""
+            for k in start...end where !cells[row + k].isContinuation {
+                if cells[row + k].isSingleScalar { text.unicodeScalars.append(cells[row + k].scalar) } else { text.append(cells[row + k].character) }
+            }
+            runs.append(CellRun(x: start, y: y, role: first.role, attributes: first.attributes, text: text))
+            x = end + 1
         }
         return runs
     }
 
-    /// Whether a row's cells are byte for byte the same in both (cells are plain
-    /// values): most rows of a frame are, and this says so in a few comparisons. Rows
-    /// it calls different are compared cell by cell, so padding bytes cannot mislead.
-    private static func sameBytes(_ a: [Cell], _ b: [Cell], row: Int, width: Int) -> Bool {
+    /// Whether `count` cells from `start` are byte for byte the same in both (cells
+    /// are plain values): most rows of a frame are, and this says so in a few
+    /// comparisons. A row it calls different is compared cell by cell, so padding
+    /// bytes cannot mislead.
+    private static func sameBytes(_ a: UnsafeBufferPointer<Cell>, _ b: UnsafeBufferPointer<Cell>, from start: Int, count: Int) -> Bool {
         let stride = MemoryLayout<Cell>.stride
-        guard stride % 8 == 0 else { return false }
-        return a.withUnsafeBytes { a in
-            b.withUnsafeBytes { b in
-                let start = row * stride
-                for offset in Swift.stride(from: start, to: start + width * stride, by: 8)
-                where a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                    return false
-                }
-                return true
-            }
+        guard stride % 8 == 0, let a = UnsafeRawPointer(a.baseAddress), let b = UnsafeRawPointer(b.baseAddress) else { return false }
+        let first = start * stride
+        for offset in Swift.stride(from: first, to: first + count * stride, by: 8)
+        where a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+            return false
         }
+        return true
     }
 
     /// Writes runs into the frame (clipped, with wide characters taking two cells, as every write).
