@@ -33,7 +33,11 @@ public struct MatchTeam: Sendable {
         }
     }
 
-    mutating func submit(_ command: Command) throws(CommandError) { try session.submit(command) }
+    mutating func submit(_ command: Command) throws(CommandError) {
+        try session.submit(command)
+        if !isBot { feed.absorbEvents(session.world) }
+    }
+
     mutating func submit(_ fault: Fault) throws(CommandError) { try session.submit(fault) }
     mutating func note(_ text: String, severity: Severity) { feed.note(tick: session.world.tick, text: text, severity: severity) }
 }

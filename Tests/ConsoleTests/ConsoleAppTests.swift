@@ -32,6 +32,31 @@ import Testing
         #expect(frame.contains("scale web 7 at 00:00:00"))
     }
 
+    /// A command takes effect when it is given, paused or not, as an AWS API call
+    /// does: the services row shows the new desired count and the event feed
+    /// has the command before time moves, and the feed never repeats it.
+    @Test func aCommandShowsItsEffectAtOnceEvenWhilePaused() throws {
+        var app = ConsoleFixture.app(width: 120, height: 40)
+        _ = app.handle(.char(" "), now: 0)
+        #expect(!app.isClockRunning)
+        func webRow() throws -> String {
+            try #require(app.render(glyphs: .unicode, now: 0).text.split(separator: "\n").first { $0.contains(" web ") }.map(String.init))
+        }
+        #expect(try !webRow().contains("/7"))
+        _ = app.handle(.char(":"), now: 0)
+        _ = ConsoleFixture.type("scale web 7", into: &app)
+        _ = app.handle(.enter, now: 0)
+        #expect(app.match.world.tick == 0 && app.match.world.service(named: "web")?.desiredCount == 7)
+        #expect(try webRow().contains("/7"), "the services pane shows it while the clock stands")
+        #expect(app.state.message?.text.hasPrefix("scale web 7 at 00:00:00") == true)
+        func said() -> Int { app.feed.entries.filter { $0.text == "> scale web 7" }.count }
+        #expect(said() == 1, "the event feed has it at once")
+        _ = app.handle(.char(" "), now: 0)
+        _ = app.advance(ticks: 3, now: 0)
+        #expect(said() == 1, "and once: the tick it belongs to does not repeat it")
+        #expect(app.match.teams[0].session.commandLog.map(\.tick) == [0])
+    }
+
     @Test func badCommandShowsTheErrorInlineAndKeepsTheText() {
         var app = ConsoleFixture.app()
         _ = app.handle(.char(":"), now: 0)

@@ -33,6 +33,9 @@ public struct World: Sendable {
     public internal(set) var events: [SimEvent] = []
     /// How many of `events` the last step produced: the next step clears those.
     var eventsOfLastStep = 0
+    /// How many events were ever recorded: the last of `events` is number
+    /// `eventsRecorded - 1`, so a reader can take each event once however often it looks.
+    public internal(set) var eventsRecorded = 0
     var nextTaskID = 1
     var nextDeploymentID = 1
     var nextIncidentID = 1
@@ -103,5 +106,6 @@ public struct World: Sendable {
 
     mutating func record(_ subject: String?, _ kind: SimEvent.Kind) {
         events.append(SimEvent(tick: tick, subject: subject, kind: kind))
+        eventsRecorded += 1
     }
 }

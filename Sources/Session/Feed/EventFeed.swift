@@ -39,17 +39,29 @@ public struct EventFeed: Sendable {
     /// Incidents opened so far (the console flashes when this grows).
     public private(set) var incidentsOpened = 0
 
+    /// The world's events taken so far (see `World.eventsRecorded`).
+    private var eventsTaken = 0
+
     public static let entriesKept = 400
     public static let logLinesKept = 200
 
     public init() {}
 
-    mutating func absorb(_ world: World) {
-        for event in world.events where !event.isHiddenTruth {
+    /// Takes the world's events not taken yet: a command's line the moment it
+    /// is given, a tick's lines after it.
+    mutating func absorbEvents(_ world: World) {
+        let first = world.eventsRecorded - world.events.count
+        for event in world.events.dropFirst(max(0, eventsTaken - first)) where !event.isHiddenTruth {
             entries.append(FeedEntry(tick: event.tick, subject: event.subject, text: event.message, severity: Self.severity(of: event.kind)))
             if case .incidentOpened = event.kind { incidentsOpened += 1 }
         }
+        eventsTaken = world.eventsRecorded
         if entries.count > Self.entriesKept { entries.removeFirst(entries.count - Self.entriesKept) }
+    }
+
+    /// After a tick: its events and each service's new log lines.
+    mutating func absorb(_ world: World) {
+        absorbEvents(world)
         for (service, line) in LogSynthesizer.lines(for: world) {
             logs[service, default: []].append(line)
             if logs[service]!.count > Self.logLinesKept { logs[service]!.removeFirst() }
