@@ -13,7 +13,8 @@ import ScreenKit
 /// that its CPU and memory are its own; this process plays every team over
 /// loopback, each typing a command every few seconds, and times how long the
 /// team waits to see it: the status line that acknowledges it, and the
-/// services row that shows its effect (applied at the next tick).
+/// services row that shows its effect (a command takes effect when given,
+/// so both come in the same frame unless the host is behind).
 public struct HostBenchmarks {
     public let teamCounts: [Int]
     public let seconds: Int
@@ -41,8 +42,7 @@ public struct HostBenchmarks {
                           pad(String(format: "%.0f", result.framesPerSecond), 10),
                           String(format: "%.0f", result.kilobytesPerSecond)].joined(separator: " "))
         }
-        print("  (targets: under one core at 200 teams; p99 from a command to its effect on screen ≤ 100 ms;"
-              + " a 10× tick comes every 100 ms, so the effect waits for it)")
+        print("  (targets: under one core at 200 teams; p99 from a command to its effect on screen ≤ 100 ms)")
     }
 
     private func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
