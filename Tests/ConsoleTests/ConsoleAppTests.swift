@@ -48,7 +48,7 @@ import Testing
         _ = app.handle(.enter, now: 0)
         #expect(app.match.world.tick == 0 && app.match.world.service(named: "web")?.desiredCount == 7)
         #expect(try webRow().contains("/7"), "the services pane shows it while the clock stands")
-        #expect(app.state.message?.text.hasPrefix("scale web 7 at 00:00:00") == true)
+        #expect(app.state.message?.text.hasPrefix("scale web 7 at 00:00:00: new tasks need ≈") == true, "what happens next, read before it took effect")
         func said() -> Int { app.feed.entries.filter { $0.text == "> scale web 7" }.count }
         #expect(said() == 1, "the event feed has it at once")
         _ = app.handle(.char(" "), now: 0)

@@ -18,14 +18,21 @@ import Testing
         red.send(.enter)
         blue.send(.enter)
         try eventually("the panes, the clock stopped") { red.screen.contains("WAITING FOR THE FACILITATOR") && blue.screen.contains("WAITING") }
+        let teammate = try host.client("red")
+        defer { teammate.close() }
+        try eventually("a second person on red") { teammate.screen.contains("WAITING FOR THE FACILITATOR") }
 
-        // A command goes to red's game only, checked and stamped as in solo play.
+        // A command goes to red's game only, checked and stamped as in solo play, and takes
+        // effect at once: both of red's consoles show it while the clock has not started.
+        func webRowShows7(_ screen: String) -> Bool { screen.split(separator: "\n").contains { $0.contains(" web ") && $0.contains("/7") } }
         red.command("scale web 7")
-        try eventually("red's status line") { red.screen.contains("scale web 7 at 00:00:00") }
+        try eventually("red's status line, with what happens next") { red.screen.contains("scale web 7 at 00:00:00: new tasks need") }
+        try eventually("red's web row shows 7 desired before any tick") { webRowShows7(red.screen) }
+        try eventually("so does red's teammate's, who typed nothing") { webRowShows7(teammate.screen) }
+        #expect(try host.room { $0.game.tick } == 0)
         try host.facilitator(" ")
         try host.advance(2)
-        try eventually("red's web row shows 7 desired") { red.screen.split(separator: "\n").contains { $0.contains(" web ") && $0.contains("/7") } }
-        #expect(!blue.screen.split(separator: "\n").contains { $0.contains(" web ") && $0.contains("/7") })
+        #expect(!webRowShows7(blue.screen))
         let red0 = try host.room { $0.game.match.team(named: "red")! }
         let blue0 = try host.room { $0.game.match.team(named: "blue")! }
         #expect(try host.room { $0.game.match.teams[red0].session.commandLog.map(\.command.text) } == ["scale web 7"])

@@ -24,9 +24,11 @@ extension ConsoleApp {
                 throw CommandError(state.role.refusal(for: .play, replaying: false, team: teamName))
             }
             let command = try Command.parse(text)
+            // Read before the command takes effect: it compares with the fleet as it was.
+            let hint = hint(for: command)
             let effects = try give(command)
             state.commandsGiven += 1
-            done("\(command.text) at \(GameTime.format(world.tick))" + hint(for: command), now: now)
+            done("\(command.text) at \(GameTime.format(world.tick))" + hint, now: now)
             return effects
         } catch {
             fail(error.message, now: now)

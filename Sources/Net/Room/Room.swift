@@ -17,6 +17,9 @@ public enum RoomEffect: Sendable, Hashable {
     case theme(ConsoleID, String)
     /// Close the console's connection with a last message.
     case close(ConsoleID, String)
+    /// A command changed the team's game: every console on the team redraws now
+    /// (a teammate sees it at once, even while the clock stands).
+    case teamChanged(Int)
 }
 
 /// A facilitated game and everyone looking at it: each team console's state
@@ -174,7 +177,10 @@ public struct Room: Sendable {
         for effect in effects {
             switch effect {
             case let .give(command):
-                do throws(CommandError) { try game.give(command, team: team) } catch {
+                do throws(CommandError) {
+                    try game.give(command, team: team)
+                    out.append(.teamChanged(team))
+                } catch {
                     _ = withApp(id) { app in
                         app.notify(error.message, isError: true, now: now)
                         return []

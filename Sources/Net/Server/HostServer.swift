@@ -375,6 +375,9 @@ public final class HostServer: @unchecked Sendable {
                 room.remove(console)
                 consoleConnections[console] = nil
                 facilitatorDirty = true
+            case let .teamChanged(team):
+                for (console, id) in consoleConnections where room.team(of: console) == team { connections[id]?.dirty = true }
+                facilitatorDirty = true
             }
         }
     }
