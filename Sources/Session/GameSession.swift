@@ -53,6 +53,13 @@ public struct GameSession: Sendable {
         commandLog.append(LoggedCommand(tick: world.tick, command: command))
     }
 
+    /// Gives a command from a recording of format 1 or 2, already checked against
+    /// the world before its tick (see `World.applyCheckedEarlier`); logged if applied.
+    public mutating func submitCheckedEarlier(_ command: Command) {
+        guard !isFinished, world.applyCheckedEarlier(command) else { return }
+        commandLog.append(LoggedCommand(tick: world.tick, command: command))
+    }
+
     /// Queues an inject (practice, a facilitator's, or the host's timeline) for the next tick.
     public mutating func submit(_ fault: Fault) throws(CommandError) {
         try world.check(fault)

@@ -17,10 +17,10 @@ import Testing
     }
 
     @Test func aVersionWrittenAsTextIsNamedNotMisreported() throws {
-        let header = try Self.header().replacingOccurrences(of: "\"version\":1", with: "\"version\":\"1\"")
+        let header = try Self.header().replacingOccurrences(of: "\"version\":3", with: "\"version\":\"3\"")
         let said = Self.message(header + "\n")
         #expect(said == "x.jsonl:1: not a gameday recording (no header line: 'version' must be a whole number)")
-        #expect(!said.contains("is not supported"), "not 'version 1 is not supported (this gameday reads version 1)'")
+        #expect(!said.contains("is not supported"), "not 'version 3 is not supported (this gameday reads version 3)'")
     }
 
     @Test func aTickThatIsTrueIsNotTickOne() throws {

@@ -8,10 +8,11 @@ import Testing
 /// replays up to its last complete line; damaged files get one clear message.
 @Suite struct RecordingTests {
     /// Plays a scenario with a random (seeded) command stream and returns the recording text.
-    static func record(scenario: Scenario, seed: UInt64, seconds: Int, commands: Int = 12, end: Bool = true) throws -> String {
+    static func record(scenario: Scenario, seed: UInt64, seconds: Int, commands: Int = 12, end: Bool = true,
+                       script given: [ScheduledCommand] = []) throws -> String {
         var rng = Xoshiro256StarStar(seed: seed &* 31 &+ 7)
         let services = ["router", "web", "rentals", "basket", "ordering"]
-        var script: [ScheduledCommand] = []
+        var script = given
         for _ in 0..<commands {
             let service = services[rng.nextInt(below: services.count)]
             let command: Command = switch rng.nextInt(below: 4) {
@@ -87,6 +88,45 @@ import Testing
         #expect(divergence.description == "the recorded command 'ack 42' was refused: no incident #42 (open: none)")
     }
 
+    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("demo/flash-sale-expert.jsonl")
+
+    /// Files of formats 1 and 2 replay by the rule they were played by: a tick's
+    /// commands checked against the world before the tick, then applied in order,
+    /// so a second `ack` of one incident in one tick (two people on a team) was an
+    /// event, not a refusal. Files of format 3, written now, by today's rule: each
+    /// command takes effect when given, so the second is refused.
+    @Test func eachFormatReplaysByTheRuleItWasPlayedBy() throws {
+        var lines = try String(contentsOf: Self.demo, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines[0].contains(#""version":1"#), "the demo was recorded in format 1")
+        let ack = try #require(lines.firstIndex { $0.contains(#""text":"ack "#) })
+        lines.insert(lines[ack], at: ack)
+        let old = try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "old.jsonl")
+        #expect(old.header.formatVersion == 1)
+        let verified = try Verification.run(old)
+        #expect(verified.divergence == nil && verified.checkpoints == 61)
+
+        lines[0] = lines[0].replacingOccurrences(of: #""version":1"#, with: #""version":3"#)
+        let new = try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "new.jsonl")
+        let divergence = try #require(try Verification.run(new).divergence)
+        #expect(divergence.line == ack + 2 && divergence.description.hasSuffix("is already acknowledged"), "\(divergence)")
+    }
+
+    /// Written now, a file is format 3, and a command that needs the one before it
+    /// in the same second (deploy, then roll it back) replays as it was played.
+    @Test func commandsOfOneSecondTakeEffectInTurn() throws {
+        let script = [ScheduledCommand(tick: 30, command: .deploy(service: "rentals", version: "v2")),
+                      ScheduledCommand(tick: 30, command: .rollback(service: "rentals"))]
+        let text = try Self.record(scenario: BuiltInScenarios.firstDay, seed: 2, seconds: 180, commands: 0, script: script)
+        #expect(text.hasPrefix("{") && text.split(separator: "\n")[0].contains(#""version":3"#))
+        let recording = try Recording.parse(Data(text.utf8), file: "r.jsonl")
+        #expect(recording.entries.filter { if case .command = $0 { true } else { false } }.count == 2, "both were taken")
+        #expect(try Verification.run(recording).divergence == nil)
+        let asFormat1 = text.replacingOccurrences(of: #""version":3"#, with: #""version":1"#)
+        let divergence = try Verification.run(try Recording.parse(Data(asFormat1.utf8), file: "r.jsonl")).divergence
+        #expect(divergence?.description.contains("'rollback rentals' was refused") == true, "the old rule checked both before the second")
+    }
+
     @Test func damagedFilesGetOneClearMessage() throws {
         let text = try Self.record(scenario: BuiltInScenarios.firstDay, seed: 3, seconds: 120, commands: 2)
         var lines = text.split(separator: "\n").map(String.init)
@@ -95,7 +135,7 @@ import Testing
         }
         #expect(message("hello\n").hasPrefix("x.jsonl:1: not a gameday recording"))
         #expect(message("").hasPrefix("x.jsonl:1: not a gameday recording"))
-        #expect(message(lines[0].replacingOccurrences(of: "\"version\":1", with: "\"version\":9") + "\n")
+        #expect(message(lines[0].replacingOccurrences(of: "\"version\":3", with: "\"version\":9") + "\n")
             .contains("recording format version 9 is not supported"))
         #expect(message(lines[0].replacingOccurrences(of: "title: First day", with: "title: Worst day") + "\n")
             .contains("the embedded scenario does not match its hash"))
@@ -103,7 +143,7 @@ import Testing
         #expect(message(lines.joined(separator: "\n") + "\n") == "x.jsonl:3: corrupt line (not a JSON object)")
         lines.remove(at: 2)
         // Fields of the wrong type are named, not read as something else.
-        #expect(message(lines[0].replacingOccurrences(of: "\"version\":1", with: "\"version\":\"1\"") + "\n")
+        #expect(message(lines[0].replacingOccurrences(of: "\"version\":3", with: "\"version\":\"1\"") + "\n")
             == "x.jsonl:1: not a gameday recording (no header line: 'version' must be a whole number)")
         var typed = lines
         typed.insert(#"{"text":"scale web 4","tick":true,"type":"command"}"#, at: 1)

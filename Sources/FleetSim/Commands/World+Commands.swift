@@ -60,6 +60,14 @@ extension World {
         apply(command)
     }
 
+    /// Applies a command that passed its check earlier in the tick, as games
+    /// recorded in formats 1 and 2 did (they checked a tick's commands against
+    /// the world before the tick, then applied them in order): one the world
+    /// refuses by now is an event, not an error. Says whether it was applied.
+    public mutating func applyCheckedEarlier(_ command: Command) -> Bool {
+        apply(command) == nil
+    }
+
     /// Applies a command, or records why it was refused. Returns the refusal, if any.
     @discardableResult
     mutating func apply(_ command: Command) -> CommandError? {

@@ -64,23 +64,37 @@ public struct ReplayScript: Sendable {
     /// The first place the replay parted from the recording.
     public private(set) var divergence: Divergence?
     public private(set) var checkpointsMatched = 0
+    /// Formats 1 and 2: a tick's commands were checked against the world before
+    /// the tick, then applied in order (see `RecordingHeader.version`).
+    private let checksBeforeTick: Bool
 
     public init(_ recording: Recording) {
         entries = recording.entries
         lineNumbers = recording.lineNumbers
+        checksBeforeTick = !recording.header.commandsTookEffectWhenGiven
     }
 
-    /// Applies everything due at the session's current tick; call before each advance.
+    /// Applies everything due at the session's current tick; call before each
+    /// advance, and once more at the last tick (commands given then count too).
     /// Returns the injects it gave, for the other teams of a match.
     @discardableResult
     public mutating func feed(_ session: inout GameSession) -> [Fault] {
         var injected: [Fault] = []
         let tick = session.world.tick
+        var beforeTick: World?
         while next < entries.count, entries[next].tick <= tick {
             let line = next < lineNumbers.count ? lineNumbers[next] : nil
             switch entries[next] {
             case let .command(_, command):
-                do throws(CommandError) { try session.submit(command) } catch {
+                do throws(CommandError) {
+                    if checksBeforeTick {
+                        if beforeTick == nil { beforeTick = session.world }
+                        try beforeTick?.check(command)
+                        session.submitCheckedEarlier(command)
+                    } else {
+                        try session.submit(command)
+                    }
+                } catch {
                     diverge(Divergence(tick: tick, line: line, description: "the recorded command '\(command.text)' was refused: \(error.message)"))
                 }
             case let .inject(_, fault):

@@ -5,10 +5,13 @@ import Scenarios
 /// What a recording's header says: enough to rebuild the game exactly.
 public struct RecordingHeader: Sendable, Hashable {
     public static let format = "gameday-recording"
-    /// The newest format version this gameday reads. A file is written with the
-    /// lowest version that can describe it: 1, or 2 when the host fired the
-    /// timeline (a facilitated game), so older readers refuse what they would misread.
-    public static let version = 2
+    /// The newest format version this gameday reads and the one it writes: 3,
+    /// where each command took effect when it was given, one after another.
+    /// Versions 1 (solo) and 2 (the host fired the timeline) were written when
+    /// a tick's commands were all checked against the world before the tick,
+    /// then applied at its start; they replay by that rule. Older readers
+    /// refuse version 3, which they would misread.
+    public static let version = 3
 
     public var appVersion: String
     public var scenarioID: String
@@ -26,9 +29,12 @@ public struct RecordingHeader: Sendable, Hashable {
     /// True when a host fired the scenario's timeline (a facilitated game): every
     /// inject the team got is then a line of the file, and replays do not run the timeline.
     public var hostTimeline: Bool
+    /// True for files of version 3 and every file written now: each command took
+    /// effect when given. False for versions 1 and 2 (see `version`).
+    public var commandsTookEffectWhenGiven = true
 
-    /// The format version the file is written with (see `version`).
-    public var formatVersion: Int { hostTimeline ? 2 : 1 }
+    /// The format version the file is (or was) written with (see `version`).
+    public var formatVersion: Int { commandsTookEffectWhenGiven ? 3 : hostTimeline ? 2 : 1 }
 
     public init(appVersion: String, scenario: Scenario, difficulty: Difficulty, seed: UInt64, durationSeconds: Int, team: String,
                 parentFile: String? = nil, branchTick: Int? = nil, hostTimeline: Bool = false) {
@@ -70,11 +76,11 @@ public struct RecordingHeader: Sendable, Hashable {
 
 /// One line of a recording after the header, with its command or inject read and typed.
 public enum RecordingEntry: Sendable, Hashable {
-    /// A player command, applied at the start of `tick`.
+    /// A player command given at `tick` (before that second's step), in the order given.
     case command(tick: Int, Command)
-    /// A fault injected during play (not the scenario's own timeline).
+    /// A fault injected during play (not the scenario's own timeline), at the start of `tick`'s step.
     case inject(tick: Int, Fault)
-    /// The world hash at the start of `tick` (every simulated minute).
+    /// The world hash at `tick` (every simulated minute), after the lines before it in the file.
     case checkpoint(tick: Int, hash: String, score: Double)
     /// The game ended at `tick`.
     case end(tick: Int, hash: String, score: Double)
@@ -102,7 +108,7 @@ struct RecordingLine: Codable {
     var team: String?
     var parent: String?
     var branchTick: Int?
-    /// "host" when a host fired the scenario's timeline (version 2).
+    /// "host" when a host fired the scenario's timeline (versions 2 and 3).
     var timeline: String?
     var tick: Int?
     var text: String?

@@ -63,7 +63,8 @@ public struct Recording: Sendable {
         guard (1...RecordingHeader.version).contains(version) else {
             throw fail(1, "recording format version \(version) is not supported (this gameday reads version \(RecordingHeader.version))")
         }
-        let recordingHeader = try readHeader(header, fail: { fail(1, $0) }, file: file)
+        var recordingHeader = try readHeader(header, fail: { fail(1, $0) }, file: file)
+        recordingHeader.commandsTookEffectWhenGiven = version >= 3
         var entries: [RecordingEntry] = []
         var numbers: [Int] = []
         var lastTick = 0
