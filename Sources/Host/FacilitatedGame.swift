@@ -127,17 +127,26 @@ public struct FacilitatedGame: Sendable {
     }
 
     /// One tick for every team: the timeline's injects due now, then the simulation.
+    /// A replay follows its files before the tick and again after it, so what they
+    /// gave at the new tick (the last one's commands too) shows at once.
     public mutating func advance() {
         guard !isFinished else { return }
-        if var replay = script {
-            script = nil
-            replay.apply(to: &self)
-            script = replay
-        } else {
+        if !followFiles() {
             for entry in timeline.takeDue(at: tick) { give(entry) }
         }
         match.advance()
+        followFiles()
         if isFinished { record(.ended) }
+    }
+
+    /// In a session replay, applies what the files gave up to now; false when not replaying.
+    @discardableResult
+    private mutating func followFiles() -> Bool {
+        guard var replay = script else { return false }
+        script = nil
+        replay.apply(to: &self)
+        script = replay
+        return true
     }
 
     /// Does what the facilitator asked; returns what to tell them.

@@ -38,6 +38,13 @@ public struct MatchTeam: Sendable {
         if !isBot { feed.absorbEvents(session.world) }
     }
 
+    /// What a recording gave the team at this tick; its commands go straight to the feed.
+    mutating func follow(_ script: inout ReplayScript) -> [Fault] {
+        let injects = script.feed(&session)
+        if !isBot { feed.absorbEvents(session.world) }
+        return injects
+    }
+
     mutating func submit(_ fault: Fault) throws(CommandError) { try session.submit(fault) }
     mutating func note(_ text: String, severity: Severity) { feed.note(tick: session.world.tick, text: text, severity: severity) }
 }
@@ -197,7 +204,7 @@ public struct Match: Sendable {
 
     /// Feeds a team what a recording gave it at this tick (a session replay); returns the injects it gave.
     @discardableResult
-    public mutating func feed(_ script: inout ReplayScript, team: Int) -> [Fault] { script.feed(&teams[team].session) }
+    public mutating func feed(_ script: inout ReplayScript, team: Int) -> [Fault] { teams[team].follow(&script) }
 
     /// Stops following the recording: from now on the player is in control.
     public mutating func takeOver() { script = nil }
@@ -205,15 +212,21 @@ public struct Match: Sendable {
     public var isReplaying: Bool { script != nil }
 
     /// Advances every team one tick and files the events and logs of teams of people.
+    /// A replay follows its recording before the tick and again after it, so what
+    /// was given at the new tick (the last one's commands too) shows at once.
     public mutating func advance() {
         guard !isFinished else { return }
-        if script != nil {
-            for fault in script!.feed(&teams[0].session) {
-                for r in teams.indices.dropFirst() { try? teams[r].submit(fault) }
-            }
-        }
+        followRecording()
         for t in teams.indices { teams[t].advance() }
+        followRecording()
         reorder()
+    }
+
+    private mutating func followRecording() {
+        guard script != nil else { return }
+        for fault in teams[0].follow(&script!) {
+            for r in teams.indices.dropFirst() { try? teams[r].submit(fault) }
+        }
     }
 
     /// Every team, best score first; ties put the viewed team first, then go by name.

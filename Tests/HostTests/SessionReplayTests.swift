@@ -66,4 +66,38 @@ import Testing
         #expect(debrief.comparison.teams.map(\.name) == game.leaderboard.map(\.name))
         #expect(debrief.facilitator.contains { if case .hint(team: "blue", _) = $0.kind { true } else { false } })
     }
+
+    /// A game day ended early while paused: a command a team gave at that last
+    /// moment took effect live, so the replay and the debrief count it too.
+    @Test func aCommandGivenAtTheLastMomentCountsInTheReplayAndTheDebrief() throws {
+        let settings = GameSettings(scenario: BuiltInScenarios.firstDay, seed: 3, durationSeconds: 900, difficulty: .normal, maxTeams: 2, bots: [])
+        var game = try FacilitatedGame(settings)
+        var session = SessionRecorder(header: SessionHeader(appVersion: "test", settings: settings))
+        var sessionLines = [session.headerLine]
+        let red = try game.join(team: "red")
+        var recorder = Recorder(header: RecordingHeader(appVersion: "test", scenario: settings.scenario, difficulty: .normal, seed: settings.seed,
+                                                        durationSeconds: settings.durationSeconds, team: "red", hostTimeline: true))
+        var lines = [recorder.headerLine]
+        try game.perform(.resume)
+        while game.tick < 300 {
+            game.advance()
+            sessionLines += session.lines(for: game)
+            lines += recorder.lines(for: game.match.teams[red].session)
+        }
+        try game.perform(.pause)
+        try game.give(.scale(service: "web", count: 9), team: red)
+        sessionLines += session.lines(for: game)
+        lines += recorder.lines(for: game.match.teams[red].session) + [recorder.endLine(for: game.match.teams[red].session)]
+        var file = try SessionRecord.parse(Data((sessionLines.joined(separator: "\n") + "\n").utf8), file: "session.jsonl")
+        file.teams.append(("red", try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "red.jsonl")))
+        #expect(file.lastTick == 300)
+
+        var replay = try FacilitatedGame(replaying: file)
+        while replay.tick < file.lastTick { replay.advance() }
+        let again = try #require(replay.match.team(named: "red"))
+        #expect(replay.match.teams[again].world.service(named: "web")?.desiredCount == 9)
+        #expect(replay.match.teams[again].world.stableHash == game.match.teams[red].world.stableHash)
+        let debrief = try SessionDebrief.make(file)
+        #expect(debrief.comparison.teams.first { $0.name == "red" }?.commands == 1)
+    }
 }

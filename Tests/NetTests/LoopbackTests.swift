@@ -97,13 +97,51 @@ import Testing
         red.type("scale web")
         try eventually("typed") { red.screen.contains(":scale web") }
         red.dropLink()
-        try eventually("the host notices") { (try? host.room { $0.game.presence[0].people }) == 0 }
+        // The client comes back within half a second: the host's log keeps the drop, a poll of who is on might miss it.
+        try eventually("the host notices") {
+            (try? host.room { $0.game.log.contains { if case .disconnected = $0.kind { true } else { false } } }) == true
+        }
         red.type(" 9")
         red.send(.enter)
         try eventually("back, and the command went") { red.take().isConnected && red.screen.contains("scale web 9 at") }
         try host.advance(1)
         #expect(try host.room { $0.game.match.teams[0].session.commandLog.map(\.command.text) } == ["scale web 9"], "once, not lost, not twice")
         #expect(try host.room { $0.game.presence[0].people } == 1)
+    }
+
+    /// A link that died without the host noticing (no FIN: a Wi-Fi drop): the client
+    /// comes back saying so and takes its console over, keys and all; the dead link is
+    /// closed and the person counted once. The same `resume` without it is another
+    /// terminal (SSH sessions of a team share one): a console of its own.
+    @Test func aClientWhoseLinkDiedUnnoticedTakesItsConsoleBack() throws {
+        let host = try TestHost()
+        func welcome(_ client: RawClient) throws -> (resume: String, lastSeq: Int) {
+            var found: (String, Int)?
+            try eventually("welcome") {
+                found = client.messages.lazy.compactMap { if case let .welcome(_, resume, lastSeq, _) = $0 { (resume, lastSeq) } else { nil } }.first
+                return found != nil
+            }
+            return try #require(found)
+        }
+        let dead = try RawClient(port: host.port)
+        try dead.send(.hello(ClientMessage.Hello(token: TestHost.token, team: "red", width: 120, height: 40)))
+        let (resume, _) = try welcome(dead)
+        for (n, key) in [Key.enter, .char(":"), .char("s")].enumerated() { try dead.send(.key(seq: n + 1, key: key)) }
+        try eventually("three keys taken") { dead.messages.contains { if case let .frame(_, _, _, ack, _) = $0 { ack == 3 } else { false } } }
+
+        let back = try RawClient(port: host.port)
+        try back.send(.hello(ClientMessage.Hello(token: TestHost.token, team: "red", width: 120, height: 40, resume: resume, reconnecting: true)))
+        let again = try welcome(back)
+        #expect(again.resume == resume && again.lastSeq == 3, "the same console, its keys counted")
+        try eventually("the dead link is closed") { dead.isClosed }
+        #expect(try host.room { $0.game.presence[0].people } == 1)
+
+        let other = try RawClient(port: host.port)
+        try other.send(.hello(ClientMessage.Hello(token: TestHost.token, team: "red", width: 120, height: 40, resume: resume)))
+        let third = try welcome(other)
+        #expect(third.resume != resume && third.lastSeq == 0, "a second terminal gets its own console")
+        #expect(!back.isClosed)
+        #expect(try host.room { $0.game.presence[0].people } == 2)
     }
 
     @Test func badBytesGetAnErrorAndOtherTeamsPlayOn() throws {

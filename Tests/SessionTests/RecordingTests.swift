@@ -127,6 +127,30 @@ import Testing
         #expect(divergence?.description.contains("'rollback rentals' was refused") == true, "the old rule checked both before the second")
     }
 
+    /// A player who gives a command and quits at once: it took effect, so the end
+    /// line's hash has it, and every replay of the file shows it and counts it.
+    @Test func aCommandGivenJustBeforeQuittingIsInEveryReplay() throws {
+        let scenario = BuiltInScenarios.firstDay
+        var session = try GameSession(scenario: scenario, seed: 4, durationSeconds: 600)
+        var recorder = Recorder(header: RecordingHeader(appVersion: "test", scenario: scenario, difficulty: .normal, seed: 4,
+                                                        durationSeconds: 600, team: "you"))
+        var lines = [recorder.headerLine]
+        while session.world.tick < 90 {
+            session.advance()
+            lines += recorder.lines(for: session)
+        }
+        try session.submit(.scale(service: "web", count: 9))
+        lines += recorder.lines(for: session) + [recorder.endLine(for: session)]
+        let recording = try Recording.parse(Data((lines.joined(separator: "\n") + "\n").utf8), file: "quit.jsonl")
+        #expect(try Verification.run(recording).divergence == nil)
+        #expect(try Debrief.make(recording).commands.map(\.text) == ["scale web 9"])
+        var match = try Match(replaying: recording)
+        while match.tick < recording.lastTick { match.advance() }
+        #expect(match.world.service(named: "web")?.desiredCount == 9, "the console's replay ends where the game did")
+        #expect(match.world.stableHash == session.world.stableHash)
+        #expect(match.teams[0].feed.entries.contains { $0.text == "> scale web 9" })
+    }
+
     @Test func damagedFilesGetOneClearMessage() throws {
         let text = try Self.record(scenario: BuiltInScenarios.firstDay, seed: 3, seconds: 120, commands: 2)
         var lines = text.split(separator: "\n").map(String.init)

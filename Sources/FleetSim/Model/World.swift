@@ -101,6 +101,11 @@ public struct World: Sendable {
     public func serviceIndex(named name: String) -> Int? { services.firstIndex { $0.name == name } }
     public func service(named name: String) -> Service? { serviceIndex(named: name).map { services[$0] } }
 
+    /// The events numbered `first` and later that are still held (see `eventsRecorded`).
+    public func events(since first: Int) -> ArraySlice<SimEvent> {
+        events.suffix(max(0, min(events.count, eventsRecorded - first)))
+    }
+
     /// The current minute of play (0-based).
     public var minute: Int { tick / 60 }
 

@@ -247,6 +247,8 @@ public final class TeamClient: @unchecked Sendable {
             return
         }
         guard !closing else { return }
+        // The next hello takes the console over, even before the host notices this link is dead.
+        hello.reconnecting = true
         shared.withLockedValue {
             $0.isConnected = false
             $0.status = "connection to \(host):\(port) lost: reconnecting (keys you type are sent when it is back)…"

@@ -39,9 +39,13 @@ public enum ClientMessage: Sendable, Hashable {
         public var ascii: Bool
         public var themes: [String]
         public var resume: String?
+        /// Sent by a client whose own link dropped: its console is taken over even if
+        /// the host has not yet noticed the old link is dead. (Without it, a console
+        /// still connected is another person's, and `resume` opens a new one.)
+        public var reconnecting: Bool
 
         public init(version: Int = WireProtocol.version, token: String, team: String, width: Int, height: Int, ascii: Bool = false,
-                    themes: [String] = [], resume: String? = nil) {
+                    themes: [String] = [], resume: String? = nil, reconnecting: Bool = false) {
             self.version = version
             self.token = token
             self.team = team
@@ -50,6 +54,7 @@ public enum ClientMessage: Sendable, Hashable {
             self.ascii = ascii
             self.themes = themes
             self.resume = resume
+            self.reconnecting = reconnecting
         }
     }
 }
@@ -89,6 +94,7 @@ struct WireObject: Codable {
     var ascii: Bool?
     var themes: [String]?
     var resume: String?
+    var reconnecting: Bool?
     var seq: Int?
     var key: String?
     var lastSeq: Int?
@@ -134,6 +140,7 @@ extension ClientMessage {
             o.type = "hello"
             o.version = h.version; o.token = h.token; o.team = h.team; o.width = h.width; o.height = h.height
             o.ascii = h.ascii; o.themes = h.themes; o.resume = h.resume
+            if h.reconnecting { o.reconnecting = true }
         case let .key(seq, key):
             o.type = "key"; o.seq = seq; o.key = WireKey.encode(key)
         case let .resize(width, height):
@@ -157,7 +164,7 @@ extension ClientMessage {
             guard token.utf8.count <= 256, (o.themes ?? []).count <= 64, (o.themes ?? []).allSatisfy({ $0.utf8.count <= 64 }),
                   (o.resume ?? "").utf8.count <= 64 else { throw WireError("hello has a field that is too long") }
             return .hello(Hello(version: version, token: token, team: team, width: width, height: height, ascii: o.ascii ?? false,
-                                themes: o.themes ?? [], resume: o.resume))
+                                themes: o.themes ?? [], resume: o.resume, reconnecting: o.reconnecting ?? false))
         case "key":
             guard let seq = o.seq, seq > 0, let name = o.key else { throw WireError("key needs a seq (1 or more) and a key") }
             guard let key = WireKey.decode(name) else { throw WireError("unknown key '\(name.prefix(20))'") }

@@ -65,7 +65,10 @@ public struct Room: Sendable {
                             + "\(WireProtocol.heights.lowerBound)…\(WireProtocol.heights.upperBound) high, got \(hello.width)×\(hello.height)")
         }
         let team = try game.join(team: hello.team)
-        if let wanted = hello.resume, let (id, console) = consoles.first(where: { $0.value.resume == wanted && $0.value.team == team && !$0.value.isConnected }) {
+        // A console still connected is another person's (SSH sessions of a team share a
+        // resume), unless its own client says its link dropped and the host has not noticed.
+        if let wanted = hello.resume,
+           let (id, console) = consoles.first(where: { $0.value.resume == wanted && $0.value.team == team && (!$0.value.isConnected || hello.reconnecting) }) {
             var resumed = console
             resumed.isConnected = true
             resumed.awaySince = nil
@@ -73,7 +76,8 @@ public struct Room: Sendable {
             resumed.height = hello.height
             resumed.glyphs = hello.ascii ? .ascii : .unicode
             consoles[id] = resumed
-            game.connected(team: team)
+            // Taken over from a dead link: the same person, counted once.
+            if !console.isConnected { game.connected(team: team) }
             return (id, resumed.lastSeq, resumed.resume)
         }
         let id = ConsoleID(value: nextID)

@@ -50,8 +50,7 @@ public struct EventFeed: Sendable {
     /// Takes the world's events not taken yet: a command's line the moment it
     /// is given, a tick's lines after it.
     mutating func absorbEvents(_ world: World) {
-        let first = world.eventsRecorded - world.events.count
-        for event in world.events.dropFirst(max(0, eventsTaken - first)) where !event.isHiddenTruth {
+        for event in world.events(since: eventsTaken) where !event.isHiddenTruth {
             entries.append(FeedEntry(tick: event.tick, subject: event.subject, text: event.message, severity: Self.severity(of: event.kind)))
             if case .incidentOpened = event.kind { incidentsOpened += 1 }
         }

@@ -66,8 +66,10 @@ public struct Debrief: Sendable {
             session.advance()
             commands += Self.commandLines(in: session.world.events)
         }
-        // The end line's hash is checked at the last tick.
+        // Commands given at the last tick count, and the end line's hash is checked there.
+        let recorded = session.world.eventsRecorded
         script.feed(&session)
+        commands += Self.commandLines(in: Array(session.world.events(since: recorded)))
         let world = session.world
         // Every rival met the same faults as the team, practice injects too: a fair ranking.
         let (expert, expertCommands) = try botGame(.expert, recording: recording, end: end)
