@@ -41,6 +41,12 @@ public struct HostBenchmarks {
                           pad(String(format: "%.0f / %.0f ms", result.effect.p50, result.effect.p99), 28),
                           pad(String(format: "%.0f", result.framesPerSecond), 10),
                           String(format: "%.0f", result.kilobytesPerSecond)].joined(separator: " "))
+            // Every console is drawn once a tick: ten times a second at 10×.
+            let expected = Double(teams * 10)
+            if result.framesPerSecond < expected * 0.9 {
+                print(String(format: "        (the host fell behind: %.0f frames/s of %.0f expected — is the machine busy? the delays above include it)",
+                             result.framesPerSecond, expected))
+            }
         }
         print("  (targets: under one core at 200 teams; p99 from a command to its effect on screen ≤ 100 ms)")
     }
@@ -78,6 +84,8 @@ public struct HostBenchmarks {
             clients.append(try connect(port: port, team: "team\(team)", group: group, stats: stats))
         }
         stats.waitUntil { $0.joined >= teams }
+        let joined = stats.withValue { $0.joined }
+        guard joined >= teams else { throw BenchmarkError("only \(joined) of \(teams) teams could join the benchmark's host") }
         // Leave the briefing, then let the game run a moment before measuring.
         for channel in clients { send(.key(seq: 1, key: .enter), on: channel) }
         Thread.sleep(forTimeInterval: 2)
