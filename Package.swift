@@ -22,9 +22,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
-        // The projector page; no traits: the page needs neither swift-configuration nor full Foundation.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The simulation: pure, deterministic, no I/O, no clock, no dependencies.
@@ -46,7 +43,7 @@ let package = Package(
         .target(name: "Console", dependencies: ["FleetSim", "Scenarios", "Session", "Host", "ScreenKit"]),
         // The network edge of a facilitated game (SwiftNIO): the host server, the team
         // client, the versioned message protocol and its framing (see PROTOCOL.md), team
-        // consoles over SSH (swift-nio-ssh) and the projector page (Hummingbird).
+        // consoles over SSH (swift-nio-ssh) and the projector page (NIOHTTP1).
         .target(
             name: "Net",
             dependencies: [
@@ -56,9 +53,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             exclude: ["PROTOCOL.md"]
         ),

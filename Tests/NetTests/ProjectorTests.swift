@@ -54,10 +54,13 @@ import Testing
         let json = try Self.get("/board.json", port: port)
         try eventually("the board as JSON") { json.receivedText.contains("\"phase\":\"running\"") }
         // Two streams at most here: the third is told to come back later.
-        _ = try Self.get("/events", port: port)
+        // (The second is held until the third is answered: a closed stream frees its place.)
+        let second = try Self.get("/events", port: port)
+        try eventually("the second stream") { second.receivedText.contains("data: {") }
         let third = try Self.get("/events", port: port)
         try eventually("503 for the third stream") { third.receivedText.hasPrefix("HTTP/1.1 503") }
         #expect(third.receivedText.contains("too many live views"))
+        #expect(!second.isClosed, "the second stream is still open")
     }
 
     /// A browser (or anything) holding a thousand connections costs the game
@@ -81,5 +84,86 @@ import Testing
         let board = try Self.get("/board.json", port: port)
         try eventually("the board answers once idle connections are closed") { board.receivedText.contains("\"name\":\"red\"") }
         for connection in held { (try? connection.wait())?.close(promise: nil) }
+    }
+}
+
+/// The projector's HTTP: what a browser, curl or a confused client gets.
+@Suite struct ProjectorHTTPTests {
+    static func web(_ configure: (inout ProjectorConfiguration) -> Void = { _ in }) throws -> (TestHost, Int) {
+        let host = try TestHost()
+        var configuration = ProjectorConfiguration(listen: ListenAddress(host: "127.0.0.1", port: 0))
+        configure(&configuration)
+        return (host, try host.server.startWeb(configuration).port ?? 0)
+    }
+
+    static func request(_ text: String, port: Int) throws -> RawClient {
+        let client = try RawClient(port: port)
+        try client.send(bytes: Array(text.utf8))
+        return client
+    }
+
+    @Test func unknownPathsWrongMethodsAndGarbageGetAnAnswerNotACrash() throws {
+        let (host, port) = try Self.web()
+        let missing = try Self.request("GET /admin HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+        try eventually("404") { missing.receivedText.hasPrefix("HTTP/1.1 404") }
+        let post = try Self.request("POST /board.json HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", port: port)
+        try eventually("405") { post.receivedText.hasPrefix("HTTP/1.1 405") }
+        #expect(post.receivedText.contains("Allow: GET, HEAD"))
+        let garbage = try Self.request("\u{1}\u{2}NOT HTTP AT ALL\r\n\r\n", port: port)
+        try eventually("400 and closed") { garbage.receivedText.hasPrefix("HTTP/1.1 400") && garbage.isClosed }
+        let head = try Self.request("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+        try eventually("HEAD: the headers only") { head.receivedText.contains("\r\n\r\n") }
+        #expect(head.receivedText.contains("Content-Length: \(ProjectorPage.html.utf8.count)"))
+        #expect(!head.receivedText.contains("<html"))
+        let board = try Self.request("GET /board.json?t=1 HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+        try eventually("still serving") { board.receivedText.contains("\"phase\"") }
+        _ = host
+    }
+
+    @Test func oneConnectionServesRequestAfterRequestAndHTTP10Closes() throws {
+        let (host, port) = try Self.web()
+        let client = try Self.request("GET /board.json HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+        try eventually("both answers, in order") { client.receivedText.contains("</html>") }
+        let text = client.receivedText
+        #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count == 3)
+        #expect(text.range(of: "\"phase\"")!.lowerBound < text.range(of: "<html")!.lowerBound)
+        #expect(!client.isClosed, "keep-alive")
+        let old = try Self.request("GET /board.json HTTP/1.0\r\n\r\n", port: port)
+        try eventually("HTTP/1.0: answered, then closed") { old.receivedText.contains("\"phase\"") && old.isClosed }
+        _ = host
+    }
+
+    @Test func anIdleConnectionIsClosedButALiveStreamIsNot() throws {
+        let (host, port) = try Self.web {
+            $0.idleTimeout = .milliseconds(300)
+            $0.heartbeat = .milliseconds(200)
+        }
+        let idle = try RawClient(port: port)
+        let stream = try Self.request("GET /events HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+        try eventually("the idle connection closed") { idle.isClosed }
+        try eventually("heartbeats on the stream") { stream.receivedText.components(separatedBy: ": still here").count > 3 }
+        #expect(!stream.isClosed)
+        _ = host
+    }
+
+    /// Browsers connecting, and leaving at once, while the game day ends: the
+    /// host stops cleanly every time (NIO's async server API trapped on a
+    /// connection accepted as the server stopped).
+    @Test func browsersConnectingAsTheHostStopsNeverCrashIt() throws {
+        for round in 0..<15 {
+            let (host, port) = try Self.web()
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let bootstrap = ClientBootstrap(group: group).connectTimeout(.seconds(2))
+            let storm = (0..<200).map { n in
+                bootstrap.connect(host: "127.0.0.1", port: port).map { channel in
+                    if n % 2 == 0 { channel.close(promise: nil) }  // gone at once
+                    return channel
+                }
+            }
+            if round % 3 == 0 { Thread.sleep(forTimeInterval: 0.002 * Double(round)) }
+            host.server.stop()
+            for connection in storm { (try? connection.wait())?.close(promise: nil) }
+            try group.syncShutdownGracefully()
+        }
     }
 }

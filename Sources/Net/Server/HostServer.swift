@@ -1,6 +1,7 @@
 import Console
 import Foundation
 import Host
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import ScreenKit
@@ -41,6 +42,8 @@ public final class HostServer: @unchecked Sendable {
     private var facilitatorRenderedAt: UInt64 = 0
     private let started = NIODeadline.now()
     private(set) var stopped = false
+    /// Set by the first `stop` (from any thread).
+    private let stopCalled = NIOLockedValueBox(false)
     /// Team consoles over SSH, when `startSSH` was called.
     var ssh: SSHConsoleServer?
     /// The projector page, when `startWeb` was called.
@@ -130,9 +133,10 @@ public final class HostServer: @unchecked Sendable {
 
     /// Ends the session: every client is told and closed, the port is released.
     /// With `standings`, each team's goodbye also says where it finished.
+    /// Stopping twice does nothing the second time (the loop is gone by then).
     public func stop(message: String = "the facilitator ended the game day", standings: FinalStandings? = nil) {
-        let done = loop.submit { [self] in
-            guard !stopped else { return }
+        guard stopCalled.withLockedValue({ called in defer { called = true }; return !called }) else { return }
+        let done = loop.submit { [self] () -> ProjectorServer? in
             stopped = true
             tickTask?.cancel()
             housekeeping?.cancel()
@@ -147,9 +151,10 @@ public final class HostServer: @unchecked Sendable {
             }
             serverChannel?.close(promise: nil)
             ssh?.stop()
+            return web
         }
-        _ = try? done.wait()
-        web?.stop()
+        let projector = try? done.wait()
+        projector?.stop()
         if ownsGroup { try? group.syncShutdownGracefully() }
     }
 
