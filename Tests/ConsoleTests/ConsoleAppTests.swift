@@ -1,3 +1,4 @@
+import Foundation
 import Session
 import FleetSim
 import Testing
@@ -14,6 +15,31 @@ import Testing
         _ = app.handle(.enter, now: 0)
         #expect(app.state.screen == .playing)
         #expect(app.isClockRunning)
+    }
+
+    /// Scrolled all the way up, the events and logs panes show the oldest lines kept;
+    /// scrolled down, the newest (the panes draw only the lines that can show).
+    @Test func feedPanesScrollFromTheNewestToTheOldestLine() {
+        var app = ConsoleFixture.app(width: 120, height: 40, ticks: 600)
+        for n in 0..<30 {
+            _ = ConsoleFixture.type(":scale web \(4 + n % 2)", into: &app)
+            _ = app.handle(.enter, now: 0)
+            _ = app.advance(ticks: 7, now: 0)
+        }
+        func time(_ tick: Int) -> String { String(format: "%d:%02d:%02d", tick / 3600, tick / 60 % 60, tick % 60) }
+        for (pane, ticks) in [(Pane.events, app.feed.entries.map(\.tick)), (.logs, app.feed.logs(of: app.state.selectedService).map(\.tick))] {
+            app.state.focus = pane
+            app.state.tab = pane
+            let height = app.layout.rect(of: pane)?.inner.height ?? 0
+            #expect(ticks.count > height * 2, "enough \(pane) lines to scroll")
+            let newest = ConsoleFixture.frame(app)
+            #expect(newest.contains(time(ticks.last!)) && !newest.contains(time(ticks.first!)))
+            app.moveSelection(by: -ticks.count)
+            #expect((pane == .events ? app.state.eventsScroll : app.state.logsScroll) == ticks.count - height)
+            let oldest = ConsoleFixture.frame(app)
+            #expect(oldest.contains(time(ticks.first!)) && !oldest.contains(time(ticks.last!)), "the oldest \(pane) line at the top")
+            #expect(oldest.contains("↑\(ticks.count - height)"))
+        }
     }
 
     @Test func commandLineScalesAServiceAndSaysSo() {

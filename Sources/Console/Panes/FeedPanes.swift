@@ -53,7 +53,8 @@ enum EventsPane {
             buffer.put("Waiting for the first event…", x: inner.x + 1, y: inner.y, role: .dim, limit: inner.width - 1)
             return
         }
-        let lines = entries.map { FeedLine(tick: $0.tick, severity: $0.severity, label: nil, text: $0.text) }
+        // Each line takes a row at least: only the last ones can show.
+        let lines = entries.suffix(scroll + inner.height).map { FeedLine(tick: $0.tick, severity: $0.severity, label: nil, text: $0.text) }
         FeedLine.draw(lines, scroll: scroll, wrap: context.state.wrapLines, into: &buffer, rect: inner, context: context)
     }
 }
@@ -73,7 +74,7 @@ enum LogsPane {
             buffer.put(external ? "\(name) is a third party: no logs of ours." : "No log lines yet.", x: inner.x + 1, y: inner.y, role: .dim, limit: inner.width - 1)
             return
         }
-        let feed = lines.map { FeedLine(tick: $0.tick, severity: $0.severity, label: $0.severity.label, text: $0.text) }
+        let feed = lines.suffix(scroll + inner.height).map { FeedLine(tick: $0.tick, severity: $0.severity, label: $0.severity.label, text: $0.text) }
         FeedLine.draw(feed, scroll: scroll, wrap: wrap ?? context.state.wrapLines, into: &buffer, rect: inner, context: context)
     }
 }
