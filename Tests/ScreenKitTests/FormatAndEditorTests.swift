@@ -23,6 +23,61 @@ import Testing
         #expect(Format.fit("7", 3, alignRight: true) == "  7")
         #expect(Format.wrap("the quick brown fox", width: 9) == ["the quick", "brown fox"])
     }
+
+    @Test func wrapBreaksAtSpacesKeepsParagraphsAndBreaksLongWords() {
+        #expect(Format.wrap("  two   spaces  ", width: 20) == ["two spaces"])
+        #expect(Format.wrap("one\n\ntwo", width: 9) == ["one", "", "two"])
+        #expect(Format.wrap("abcdefghij xy", width: 4) == ["abcd", "efgh", "ij", "xy"])
+        #expect(Format.wrap("abcdefgh xy", width: 4) == ["abcd", "efgh", "xy"])
+        #expect(Format.wrap("中文字 ok", width: 1) == ["中", "文", "字", "o", "k"])
+        #expect(Format.wrap("café · déjà vu", width: 6) == ["café ·", "déjà", "vu"])
+        #expect(Format.wrap("👍🏽👍🏽👍🏽", width: 4) == ["👍🏽👍🏽", "👍🏽"])
+        #expect(Format.wrap("", width: 5) == [""])
+        #expect(Format.wrap("anything", width: 0) == [])
+    }
+
+    /// The one-pass wrap gives what the plain String version gave, for random text of
+    /// ASCII, spaces, newlines, wide characters, combining marks and emoji.
+    @Test func wrapAgreesWithThePlainStringVersion() {
+        let pieces = ["a", "bc", "def", " ", " ", "  ", "\n", "中", "e\u{301}", "👍🏽", "·", "\u{7}", "🇫🇷", " \u{301}"]
+        var random = SplitMix(seed: 7)
+        for _ in 0..<3_000 {
+            let text = (0..<Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let width = 1 + Int(random.next() % 12)
+            #expect(Format.wrap(text, width: width) == Self.plainWrap(text, width: width), "\(text.debugDescription) at \(width)")
+        }
+    }
+
+    /// `Format.wrap` as it was before it walked bytes: the oracle for the test above.
+    static func plainWrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ") {
+                let wordWidth = DisplayWidth.of(word)
+                if line.isEmpty {
+                    (line, lineWidth) = (String(word), wordWidth)
+                } else if lineWidth + 1 + wordWidth <= width {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                } else {
+                    lines.append(line)
+                    (line, lineWidth) = (String(word), wordWidth)
+                }
+                while lineWidth > width {
+                    var (head, headWidth) = Format.prefix(line, columns: width)
+                    if head.isEmpty { (head, headWidth) = (String(line.first!), DisplayWidth.of(line.first!)) }
+                    lines.append(head)
+                    line = String(line.dropFirst(head.count))
+                    lineWidth -= headWidth
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
 }
 
 @Suite struct LineEditorTests {

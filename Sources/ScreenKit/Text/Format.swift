@@ -81,38 +81,6 @@ public enum Format {
         return alignRight ? padding + text : text + padding
     }
 
-    /// Splits text into lines of at most `width` display columns at spaces;
-    /// a word wider than a line is broken between characters.
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in paragraph.split(separator: " ") {
-                let wordWidth = DisplayWidth.of(word)
-                if line.isEmpty {
-                    (line, lineWidth) = (String(word), wordWidth)
-                } else if lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
-                    lineWidth += 1 + wordWidth
-                } else {
-                    lines.append(line)
-                    (line, lineWidth) = (String(word), wordWidth)
-                }
-                while lineWidth > width {
-                    var (head, headWidth) = prefix(line, columns: width)
-                    if head.isEmpty { (head, headWidth) = (String(line.first!), DisplayWidth.of(line.first!)) }
-                    lines.append(head)
-                    line = String(line.dropFirst(head.count))
-                    lineWidth -= headWidth
-                }
-            }
-            lines.append(line)
-        }
-        return lines
-    }
-
     /// The longest start of `text` at most `columns` wide, and its width.
     static func prefix(_ text: String, columns: Int) -> (String, Int) {
         var used = 0
