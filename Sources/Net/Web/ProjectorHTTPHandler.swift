@@ -69,22 +69,22 @@ final class ProjectorHTTPHandler: ChannelInboundHandler {
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
         let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         let withBody = head.method != .HEAD
-        guard head.method == .GET || head.method == .HEAD else {
-            return answer(.methodNotAllowed, type: "text/plain", body: "the projector page is read-only\n",
-                          extra: [("Allow", "GET, HEAD")], withBody: withBody, keepAlive: head.isKeepAlive, context: context)
-        }
-        switch path {
-        case "/":
-            answer(.ok, type: "text/html; charset=utf-8", body: ProjectorPage.html, withBody: withBody, keepAlive: head.isKeepAlive, context: context)
-        case "/board.json":
-            answer(.ok, type: "application/json", body: feed.current.json, withBody: withBody, keepAlive: head.isKeepAlive, context: context)
-        case "/events" where withBody:
-            beginStream(context: context)
-        case "/events":
-            answer(.ok, type: "text/event-stream", body: "", withBody: false, keepAlive: head.isKeepAlive, context: context)
+        let reply: (status: HTTPResponseStatus, type: String, body: String, extra: [(String, String)])
+        switch (head.method, path) {
+        case (.GET, "/events"):
+            return beginStream(context: context)
+        case (.GET, "/"), (.HEAD, "/"):
+            reply = (.ok, "text/html; charset=utf-8", ProjectorPage.html, [])
+        case (.GET, "/board.json"), (.HEAD, "/board.json"):
+            reply = (.ok, "application/json", feed.current.json, [])
+        case (.HEAD, "/events"):
+            reply = (.ok, "text/event-stream", "", [])
+        case (.GET, _), (.HEAD, _):
+            reply = (.notFound, "text/plain", "not found: the page is at /\n", [])
         default:
-            answer(.notFound, type: "text/plain", body: "not found: the page is at /\n", withBody: withBody, keepAlive: head.isKeepAlive, context: context)
+            reply = (.methodNotAllowed, "text/plain", "the projector page is read-only\n", [("Allow", "GET, HEAD")])
         }
+        answer(reply.status, type: reply.type, body: reply.body, extra: reply.extra, withBody: withBody, keepAlive: head.isKeepAlive, context: context)
     }
 
     private func answer(_ status: HTTPResponseStatus, type: String, body: String, extra: [(String, String)] = [],
